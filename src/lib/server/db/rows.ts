@@ -1,0 +1,8 @@
+import type { SQL } from 'drizzle-orm';
+import type { Database } from './index';
+
+/** Runs raw SQL and returns its rows, whichever driver is underneath (PGlite wraps them in .rows). */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+	const result = (await db.execute(query)) as unknown as { rows?: T[] } | T[];
+	return Array.isArray(result) ? result : (result.rows ?? []);
+}

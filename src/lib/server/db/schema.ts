@@ -1,0 +1,5 @@
+export * from './tables/enums';
+export * from './tables/auth';
+export * from './tables/crm';
+export * from './tables/activity';
+export * from './tables/work';
