@@ -217,6 +217,7 @@ CREATE INDEX "deal_ws_stage_idx" ON "deal" USING btree ("workspace_id","stage");
 CREATE INDEX "deal_ws_account_idx" ON "deal" USING btree ("workspace_id","account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "deal_ws_external_idx" ON "deal" USING btree ("workspace_id","external_id");--> statement-breakpoint
 CREATE INDEX "activity_timeline_idx" ON "activity" USING btree ("workspace_id","account_id","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "activity_ws_time_idx" ON "activity" USING btree ("workspace_id","occurred_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "activity_ws_type_time_idx" ON "activity" USING btree ("workspace_id","type","occurred_at");--> statement-breakpoint
 CREATE INDEX "activity_contact_idx" ON "activity" USING btree ("contact_id");--> statement-breakpoint
 CREATE INDEX "note_ws_account_idx" ON "note" USING btree ("workspace_id","account_id","created_at");--> statement-breakpoint

@@ -28,6 +28,7 @@ export const activity = pgTable(
 	},
 	(t) => [
 		index('activity_timeline_idx').on(t.workspaceId, t.accountId, t.occurredAt.desc(), t.id.desc()),
+		index('activity_ws_time_idx').on(t.workspaceId, t.occurredAt.desc()),
 		index('activity_ws_type_time_idx').on(t.workspaceId, t.type, t.occurredAt),
 		index('activity_contact_idx').on(t.contactId)
 	]

@@ -1,0 +1,55 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { startDatabase, stopDatabase, useDatabase } from '$lib/server/db/app';
+import { DataDirInUseError } from '$lib/server/db/dataDirLock';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { printBanner } from '$lib/server/banner';
+import { seedDemoWorkspace } from '$lib/server/demo/seedDemoWorkspace';
+
+export const init: ServerInit = async () => {
+	try {
+		const opened = await startDatabase();
+		const demo = process.env.SIGNALROOM_DEMO === 'off' ? null : await seedDemoWorkspace(opened.db, {});
+		printBanner(opened, demo);
+	} catch (e) {
+		if (e instanceof DataDirInUseError) {
+			console.error(`\n${e.message}\n`);
+			process.exit(1);
+		}
+		throw e;
+	}
+	// adapter-node emits this after the HTTP server has stopped on SIGINT/SIGTERM.
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		void stopDatabase();
+	});
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	if (token) {
+		const db = await useDatabase();
+		const found = await validateSessionToken(db, token);
+		if (found) {
+			event.locals.user = found.user;
+			event.locals.sessionId = found.session.id;
+			setSessionCookie(event.cookies, event.url, token, found.session.expiresAt);
+		} else {
+			clearSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	return response;
+};
+
+export const handle = sequence(authenticate, securityHeaders);

@@ -1,0 +1,70 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireWorkspace } from '$lib/server/guard';
+import { getAccount } from '$lib/server/accounts';
+import { listAccountContacts } from '$lib/server/contacts';
+import { listAccountDeals } from '$lib/server/deals';
+import { addNote, listAccountNotes } from '$lib/server/notes';
+import { addTask, listOpenAccountTasks, setTaskStatus } from '$lib/server/tasks';
+import { listTimeline } from '$lib/server/timeline';
+import { listMembers } from '$lib/server/workspaces';
+import { handleForm } from '$lib/server/formAction';
+import { noteInput, taskInput, taskStatusInput } from '$lib/domain/crm/inputs';
+import { readTimelineFilter } from '$lib/domain/crm/timelineFilter';
+import { encodeCursor } from '$lib/domain/crm/timelineCursor';
+import { isUuid } from '$lib/domain/forms/isUuid';
+
+const notFound = () => error(404, { message: 'This account does not exist in this workspace.' });
+
+export const load: PageServerLoad = async (event) => {
+	const { db, workspace } = await requireWorkspace(event);
+	const id = event.params.id;
+	const found = isUuid(id) ? await getAccount(db, workspace.id, id) : null;
+	if (!found) notFound();
+	const filter = readTimelineFilter(event.url.searchParams);
+	const [contacts, deals, tasks, notes, timeline, members] = await Promise.all([
+		listAccountContacts(db, workspace.id, id),
+		listAccountDeals(db, workspace.id, id),
+		listOpenAccountTasks(db, workspace.id, id),
+		listAccountNotes(db, workspace.id, id),
+		listTimeline(db, workspace.id, id, { ...filter, limit: 50 }),
+		listMembers(db, workspace.id)
+	]);
+	return {
+		account: found!,
+		contacts,
+		deals,
+		tasks,
+		notes,
+		members,
+		filter: { types: filter.types, departments: filter.departments, paged: filter.after !== null },
+		timeline: { items: timeline.items, next: timeline.next ? encodeCursor(timeline.next) : null }
+	};
+};
+
+/** Each action re-checks membership and the write permission: hidden buttons are not security. */
+async function writableAccount(event: Parameters<Actions[string]>[0]) {
+	const guarded = await requireWorkspace(event, 'crm.write');
+	const id = event.params.id ?? '';
+	if (!isUuid(id) || !(await getAccount(guarded.db, guarded.workspace.id, id))) notFound();
+	return { ...guarded, accountId: id };
+}
+
+export const actions: Actions = {
+	addNote: async (event) => {
+		const { db, workspace, userId, accountId } = await writableAccount(event);
+		const saved = await handleForm(event.request, noteInput, (input) => addNote(db, workspace.id, accountId, userId, input));
+		return saved.ok ? { noteAdded: true } : saved.failure;
+	},
+	addTask: async (event) => {
+		const { db, workspace, userId, accountId } = await writableAccount(event);
+		const saved = await handleForm(event.request, taskInput, (input) => addTask(db, workspace.id, accountId, userId, input));
+		return saved.ok ? { taskAdded: true } : saved.failure;
+	},
+	setTaskStatus: async (event) => {
+		const { db, workspace } = await writableAccount(event);
+		const saved = await handleForm(event.request, taskStatusInput, (input) => setTaskStatus(db, workspace.id, input.taskId, input.status));
+		if (saved.ok && !saved.result) error(404, { message: 'That task does not exist in this workspace.' });
+		return saved.ok ? { taskUpdated: true } : saved.failure;
+	}
+};

@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireWorkspace } from '$lib/server/guard';
+import { getDeal, updateDeal } from '$lib/server/deals';
+import { listAccountOptions } from '$lib/server/accounts';
+import { listMembers } from '$lib/server/workspaces';
+import { handleForm } from '$lib/server/formAction';
+import { dealInput } from '$lib/domain/crm/inputs';
+import { isUuid } from '$lib/domain/forms/isUuid';
+
+const notFound = () => error(404, { message: 'This deal does not exist in this workspace.' });
+
+export const load: PageServerLoad = async (event) => {
+	const { db, workspace } = await requireWorkspace(event);
+	const found = isUuid(event.params.id) ? await getDeal(db, workspace.id, event.params.id) : null;
+	if (!found) notFound();
+	return {
+		deal: found!,
+		accounts: await listAccountOptions(db, workspace.id, found!.accountId),
+		members: await listMembers(db, workspace.id)
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { db, workspace } = await requireWorkspace(event, 'crm.write');
+		const id = event.params.id;
+		if (!isUuid(id)) notFound();
+		const saved = await handleForm(event.request, dealInput, (input) => updateDeal(db, workspace.id, id, input));
+		if (!saved.ok) return saved.failure;
+		if (!saved.result) notFound();
+		return { saved: true };
+	}
+};
