@@ -17,7 +17,7 @@ export default defineConfig({
 	workers: CI ? 1 : 2,
 	fullyParallel: false,
 	forbidOnly: CI,
-	retries: CI ? 1 : 0,
+	retries: 0,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: 'list',

@@ -5,8 +5,8 @@ import type { OpenDatabase } from './db/index';
 import { createAccount, getAccount, listAccounts, updateAccount } from './accounts';
 import { createContact, getContact, listContacts } from './contacts';
 import { createDeal, getDeal, listPipeline, updateDeal } from './deals';
-import { addNote, listAccountNotes } from './notes';
-import { addTask, listOpenAccountTasks, setTaskStatus } from './tasks';
+import { addNote, listAccountNotes, updateNote } from './notes';
+import { addTask, getTask, listOpenAccountTasks, listTasks, setTaskStatus, updateTask } from './tasks';
 import { InvalidReferenceError } from './references';
 import type { AccountInput } from '../domain/crm/inputs';
 
@@ -105,5 +105,30 @@ describe.each(testDatabases())('CRM store on $name', ({ open }) => {
 		expect(await setTaskStatus(store.db, other, taskId, 'done')).toBe(false);
 		expect(await setTaskStatus(store.db, ws, taskId, 'done')).toBe(true);
 		expect(await listOpenAccountTasks(store.db, ws, a.id)).toEqual([]);
+	});
+
+	it('lets only a note’s author (or an admin) edit it', async () => {
+		const author = await makeUser(store.db, { workspaceId: ws });
+		const colleague = await makeUser(store.db, { workspaceId: ws });
+		const a = await makeAccount(store.db, ws);
+		const id = await addNote(store.db, ws, a.id, author.id, { body: 'first', contactId: null, dealId: null });
+		expect(await updateNote(store.db, ws, id, 'changed by colleague', { userId: colleague.id, anyAuthor: false })).toBe(false);
+		expect(await updateNote(store.db, other, id, 'changed elsewhere', { userId: author.id, anyAuthor: true })).toBe(false);
+		expect(await updateNote(store.db, ws, id, 'second', { userId: author.id, anyAuthor: false })).toBe(true);
+		expect(await updateNote(store.db, ws, id, 'third', { userId: colleague.id, anyAuthor: true })).toBe(true);
+		expect((await listAccountNotes(store.db, ws, a.id))[0].body).toBe('third');
+	});
+
+	it('edits a task and lists tasks by owner and status', async () => {
+		const me = await makeUser(store.db, { workspaceId: ws });
+		const a = await makeAccount(store.db, ws);
+		const id = await addTask(store.db, ws, a.id, me.id, { title: 'Call back', ownerId: null, dueOn: null, contactId: null, dealId: null });
+		expect(await listTasks(store.db, ws, { ownerId: me.id })).toEqual([]);
+		await updateTask(store.db, ws, id, { title: 'Call back about SSO', ownerId: me.id, dueOn: '2026-05-01', contactId: null, dealId: null, status: 'open' });
+		expect((await listTasks(store.db, ws, { ownerId: me.id, status: 'open' })).map((t) => [t.title, t.dueOn])).toEqual([['Call back about SSO', '2026-05-01']]);
+		await updateTask(store.db, ws, id, { title: 'Call back about SSO', ownerId: me.id, dueOn: '2026-05-01', contactId: null, dealId: null, status: 'done' });
+		expect(await listTasks(store.db, ws, { ownerId: me.id, status: 'open' })).toEqual([]);
+		expect((await getTask(store.db, ws, id))?.status).toBe('done');
+		expect(await getTask(store.db, other, id)).toBeNull();
 	});
 });

@@ -23,11 +23,24 @@ export async function addNote(db: Database, workspaceId: string, accountId: stri
 	return row.id;
 }
 
-export async function updateNote(db: Database, workspaceId: string, noteId: string, body: string): Promise<boolean> {
+/** Edits a note's text; only its author may, unless `anyAuthor` (admins). False when nothing matched. */
+export async function updateNote(
+	db: Database,
+	workspaceId: string,
+	noteId: string,
+	body: string,
+	editor: { userId: string; anyAuthor: boolean }
+): Promise<boolean> {
 	const rows = await db
 		.update(note)
 		.set({ body, updatedAt: new Date() })
-		.where(and(eq(note.workspaceId, workspaceId), eq(note.id, noteId)))
+		.where(
+			and(
+				eq(note.workspaceId, workspaceId),
+				eq(note.id, noteId),
+				editor.anyAuthor ? undefined : eq(note.authorId, editor.userId)
+			)
+		)
 		.returning({ id: note.id });
 	return rows.length > 0;
 }

@@ -2,11 +2,13 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from './db/index';
 import { account, task, user } from './db/schema';
 import { assertReferences } from './references';
-import type { TaskInput } from '../domain/crm/inputs';
+import type { TaskEditInput, TaskInput } from '../domain/crm/inputs';
 import type { TaskStatus } from '../domain/crm/vocabulary';
 
 const taskColumns = {
 	id: task.id,
+	contactId: task.contactId,
+	dealId: task.dealId,
 	title: task.title,
 	status: task.status,
 	dueOn: task.dueOn,
@@ -56,4 +58,38 @@ export async function setTaskStatus(db: Database, workspaceId: string, taskId: s
 		.where(and(eq(task.workspaceId, workspaceId), eq(task.id, taskId)))
 		.returning({ id: task.id });
 	return rows.length > 0;
+}
+
+export async function getTask(db: Database, workspaceId: string, taskId: string) {
+	const [row] = await selectTasks(db).where(and(eq(task.workspaceId, workspaceId), eq(task.id, taskId)));
+	return row ?? null;
+}
+
+export async function updateTask(db: Database, workspaceId: string, taskId: string, input: TaskEditInput): Promise<boolean> {
+	await assertReferences(db, workspaceId, { contactId: input.contactId, dealId: input.dealId, ownerId: input.ownerId });
+	const rows = await db
+		.update(task)
+		.set({ ...input, completedAt: input.status === 'done' ? sql`coalesce(${task.completedAt}, now())` : null })
+		.where(and(eq(task.workspaceId, workspaceId), eq(task.id, taskId)))
+		.returning({ id: task.id });
+	return rows.length > 0;
+}
+
+export interface TaskFilter {
+	ownerId?: string | null;
+	status?: TaskStatus | null;
+}
+
+/** The task list: open tasks first by due date; capped, as long lists are worked from the top. */
+export async function listTasks(db: Database, workspaceId: string, filter: TaskFilter = {}, limit = 200) {
+	return selectTasks(db)
+		.where(
+			and(
+				eq(task.workspaceId, workspaceId),
+				filter.ownerId ? eq(task.ownerId, filter.ownerId) : undefined,
+				filter.status ? eq(task.status, filter.status) : undefined
+			)
+		)
+		.orderBy(...byDue)
+		.limit(limit);
 }

@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { useDatabase } from '$lib/server/db/app';
-import { user } from '$lib/server/db/schema';
+import { user, workspace } from '$lib/server/db/schema';
+import { DEMO_PASSWORD, demoUserEmail } from '$lib/server/demo/demoCompany';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { verifyPassword } from '$lib/server/auth/password';
@@ -11,9 +12,10 @@ import { readForm } from '$lib/domain/forms/readForm';
 import { logInInput } from '$lib/domain/auth/inputs';
 import { safeNext } from '$lib/domain/auth/safeNext';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-	return {};
+	const [demoWorkspace] = await (await useDatabase()).select({ slug: workspace.slug }).from(workspace).where(eq(workspace.isDemo, true)).limit(1);
+	return { demo: demoWorkspace ? { email: demoUserEmail('facilitator', demoWorkspace.slug), password: DEMO_PASSWORD } : null };
 };
 
 export const actions: Actions = {

@@ -84,6 +84,16 @@ export const taskInput = z.object({
 });
 export type TaskInput = z.output<typeof taskInput>;
 
+export const noteEditInput = z.object({
+	noteId: z.uuid('Choose a note.'),
+	body: requiredText('the note', 5000)
+});
+
+export const taskEditInput = taskInput.extend({
+	status: choice(TASK_STATUSES, 'a status')
+});
+export type TaskEditInput = z.output<typeof taskEditInput>;
+
 export const taskStatusInput = z.object({
 	taskId: z.uuid('Choose a task.'),
 	status: choice(TASK_STATUSES, 'a status')

@@ -4,12 +4,13 @@ import { requireWorkspace } from '$lib/server/guard';
 import { getAccount } from '$lib/server/accounts';
 import { listAccountContacts } from '$lib/server/contacts';
 import { listAccountDeals } from '$lib/server/deals';
-import { addNote, listAccountNotes } from '$lib/server/notes';
+import { addNote, listAccountNotes, updateNote } from '$lib/server/notes';
 import { addTask, listOpenAccountTasks, setTaskStatus } from '$lib/server/tasks';
 import { listTimeline } from '$lib/server/timeline';
 import { listMembers } from '$lib/server/workspaces';
 import { handleForm } from '$lib/server/formAction';
-import { noteInput, taskInput, taskStatusInput } from '$lib/domain/crm/inputs';
+import { noteEditInput, noteInput, taskInput, taskStatusInput } from '$lib/domain/crm/inputs';
+import { can } from '$lib/domain/auth/permissions';
 import { readTimelineFilter } from '$lib/domain/crm/timelineFilter';
 import { encodeCursor } from '$lib/domain/crm/timelineCursor';
 import { isUuid } from '$lib/domain/forms/isUuid';
@@ -55,6 +56,13 @@ export const actions: Actions = {
 		const { db, workspace, userId, accountId } = await writableAccount(event);
 		const saved = await handleForm(event.request, noteInput, (input) => addNote(db, workspace.id, accountId, userId, input));
 		return saved.ok ? { noteAdded: true } : saved.failure;
+	},
+	editNote: async (event) => {
+		const { db, workspace, userId, member } = await writableAccount(event);
+		const editor = { userId, anyAuthor: can(member.role, 'members.manage') };
+		const saved = await handleForm(event.request, noteEditInput, (input) => updateNote(db, workspace.id, input.noteId, input.body, editor));
+		if (saved.ok && !saved.result) error(403, { message: 'Only the author of a note (or an admin) can edit it.' });
+		return saved.ok ? { noteEdited: true } : saved.failure;
 	},
 	addTask: async (event) => {
 		const { db, workspace, userId, accountId } = await writableAccount(event);
