@@ -11,12 +11,13 @@ describe('describeActivity', () => {
 		expect(d.summary).toBe('Ticket opened: Export fails');
 		expect(d.tone).toBe('negative');
 		expect(d.details).toContainEqual({ label: 'Sentiment', value: 'angry' });
+		expect(d.details.map((x) => x.label)).not.toContain('Subject');
 	});
 
 	it('formats purchase amounts as money', () => {
 		const d = describeActivity('purchase', { amount: 12000 });
 		expect(d.summary).toBe('Purchase of $12,000');
-		expect(d.details).toEqual([{ label: 'Amount', value: '$12,000' }]);
+		expect(describeActivity('renewal', { plan: 'pro', arr: 30000, seats: 12 }).details).toEqual([{ label: 'seats', value: '12' }]);
 	});
 
 	it('reads NPS and CSAT scores on their own scales', () => {
@@ -26,6 +27,7 @@ describe('describeActivity', () => {
 
 	it('falls back to the type label when properties are missing', () => {
 		expect(describeActivity('call_logged', {}).summary).toBe('Call logged');
+		expect(describeActivity('email_opened', { campaign: 'demo' }).details).toEqual([{ label: 'Campaign', value: 'demo' }]);
 		expect(describeActivity('feature_used', { feature: '' }).summary).toBe('Feature used');
 	});
 

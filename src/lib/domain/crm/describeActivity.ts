@@ -56,6 +56,31 @@ const SUMMARIES: Partial<Record<ActivityType, Summarizer>> = {
 	social_mention: (p) => text(p.channel) && `Mentioned on ${p.channel}`
 };
 
+/** Properties already said by the summary line; the details do not repeat them. */
+const IN_SUMMARY: Partial<Record<ActivityType, string[]>> = {
+	email_sent: ['subject'],
+	email_opened: ['subject'],
+	email_clicked: ['subject'],
+	email_replied: ['subject'],
+	web_visit: ['page'],
+	pricing_visit: ['page'],
+	form_submitted: ['form'],
+	webinar_attended: ['webinar'],
+	meeting_held: ['title'],
+	call_logged: ['outcome'],
+	proposal_viewed: ['proposal'],
+	ticket_opened: ['subject'],
+	ticket_closed: ['subject'],
+	feature_used: ['feature'],
+	plan_upgraded: ['from', 'to'],
+	plan_downgraded: ['from', 'to'],
+	renewal: ['plan', 'arr'],
+	churned: ['reason'],
+	purchase: ['amount'],
+	survey_answered: ['kind', 'score'],
+	social_mention: ['channel']
+};
+
 const LABELS: Record<string, string> = {
 	page: 'Page',
 	subject: 'Subject',
@@ -86,9 +111,11 @@ const LABELS: Record<string, string> = {
 
 /** Turns a raw activity into what a timeline shows: a one-line summary plus its details. */
 export function describeActivity(type: ActivityType, properties: ActivityProperties): ActivityDescription {
-	const summary = SUMMARIES[type]?.(properties) || ACTIVITY_TYPE_INFO[type].label;
+	const described = SUMMARIES[type]?.(properties);
+	const summary = described || ACTIVITY_TYPE_INFO[type].label;
+	const said = new Set(described ? (IN_SUMMARY[type] ?? []) : []);
 	const details = Object.entries(properties)
-		.filter(([, v]) => text(v) !== undefined && typeof v !== 'object')
+		.filter(([k, v]) => !said.has(k) && text(v) !== undefined && typeof v !== 'object')
 		.map(([key, v]) => ({
 			label: LABELS[key] ?? key.replaceAll('_', ' '),
 			value: key === 'amount' || key === 'arr' ? (money(v) ?? String(v)) : String(v)
