@@ -1,0 +1,165 @@
+/**
+ * Runs a rule over one account's timeline, in memory: where in time the rule held, and which
+ * activities made it fire. Boundaries (all instants compared as UTC milliseconds):
+ * - history runs from the earliest activity at or before `now` (or from `now` when there is
+ *   none) to `now` inclusive; activities after `now` are ignored;
+ * - windows are half-open: `within D` at t covers (t - D, t], so an event exactly D before t
+ *   has left the window; an absence `for D` needs t - D >= start of history;
+ * - a sequence counts when tA < tB and tB - tA <= D (exactly D apart counts; equal times do not);
+ * - an occurrence's `to` is the first instant it no longer held (exclusive), null when it still
+ *   holds at `now`.
+ */
+import { combine, complement, clip, NO_EVIDENCE, runs, type Segment } from './intervals';
+import { absenceSegments, countSegments, sequenceSegments, type Range, type TimedEvent } from './primitives';
+import { DEPARTMENT_PROPERTY, durationMs, type EventPattern, type Rule, type RuleExpression } from './rule';
+import { passesTest } from './valueTest';
+
+export interface RuleTimelineAccount {
+	lifecycle: string;
+	plan: string | null;
+	arr: number;
+	industry: string | null;
+	size: string | null;
+}
+
+export interface RuleTimelineContact {
+	id: string;
+	lifecycle: string;
+	title: string | null;
+}
+
+export interface RuleTimelineActivity {
+	id: number;
+	type: string;
+	/** An instant: a Date, or an ISO 8601 text with its offset (Z or +02:00). */
+	occurredAt: Date | string;
+	contactId: string | null;
+	department: string | null;
+	properties: Record<string, unknown>;
+}
+
+/** One account's facts and activities (in any order). */
+export interface RuleTimeline {
+	account: RuleTimelineAccount;
+	contacts: RuleTimelineContact[];
+	activities: RuleTimelineActivity[];
+}
+
+export interface RuleOccurrence {
+	/** When the rule started to hold. */
+	from: Date;
+	/** The first instant it no longer held; null while it still holds at `now`. */
+	to: Date | null;
+	/** Activity ids that made it start to hold, sorted by time then id. */
+	evidence: number[];
+}
+
+export interface RuleEvaluation {
+	/** The rule held at some instant up to `now`. */
+	fires: boolean;
+	holdsNow: boolean;
+	firstFiredAt: Date | null;
+	lastStartedAt: Date | null;
+	occurrences: RuleOccurrence[];
+	/** Every occurrence's evidence, without repeats, sorted by time then id. */
+	evidence: number[];
+}
+
+interface Timed {
+	activity: RuleTimelineActivity;
+	/** occurredAt in ms since the epoch. */
+	at: number;
+}
+
+interface Context {
+	timeline: RuleTimeline;
+	/** Activities up to now, sorted by (time, id). */
+	activities: Timed[];
+	range: Range;
+}
+
+function instant(value: Date | string, activityId?: number): number {
+	const ms = value instanceof Date ? value.getTime() : Date.parse(value);
+	if (Number.isNaN(ms)) {
+		const what = activityId === undefined ? 'now' : `activity ${activityId} occurredAt`;
+		throw new RangeError(`${what} is not a valid date: ${String(value)}`);
+	}
+	return ms;
+}
+
+/** Evaluates a parsed rule over a timeline as of `now`. */
+export function evaluateRule(rule: Rule, timeline: RuleTimeline, now: Date): RuleEvaluation {
+	const nowMs = instant(now);
+	const activities: Timed[] = [];
+	for (const activity of timeline.activities) {
+		const at = instant(activity.occurredAt, activity.id);
+		if (at <= nowMs) activities.push({ activity, at });
+	}
+	activities.sort((x, y) => x.at - y.at || x.activity.id - y.activity.id);
+	const range = { start: activities[0]?.at ?? nowMs, end: nowMs + 1 };
+	const held = runs(clip(segmentsOf(rule, { timeline, activities, range }), range.start, range.end));
+
+	const timeOf = new Map(activities.map((a) => [a.activity.id, a.at]));
+	const byTime = (ids: Iterable<number>) =>
+		[...new Set(ids)].sort((x, y) => (timeOf.get(x) ?? 0) - (timeOf.get(y) ?? 0) || x - y);
+	const occurrences = held.map((s) => ({
+		from: new Date(s.from),
+		to: s.to >= range.end ? null : new Date(s.to),
+		evidence: byTime(s.evidence())
+	}));
+	const last = occurrences.at(-1);
+	return {
+		fires: occurrences.length > 0,
+		holdsNow: last !== undefined && last.to === null,
+		firstFiredAt: occurrences[0]?.from ?? null,
+		lastStartedAt: last?.from ?? null,
+		occurrences,
+		evidence: byTime(occurrences.flatMap((o) => o.evidence))
+	};
+}
+
+function segmentsOf(expr: RuleExpression, ctx: Context): Segment[] {
+	const { range } = ctx;
+	const always = [{ from: range.start, to: range.end, evidence: NO_EVIDENCE }];
+	switch (expr.kind) {
+		case 'and':
+			return combine(expr.items.map((item) => segmentsOf(item, ctx)), 'all');
+		case 'or':
+			return combine(expr.items.map((item) => segmentsOf(item, ctx)), 'any');
+		case 'not':
+			return complement(segmentsOf(expr.item, ctx), range.start, range.end);
+		case 'count':
+			return countSegments(matching(expr.event, ctx), expr.op, expr.count, durationMs(expr.within), range);
+		case 'absence':
+			return absenceSegments(matching(expr.event, ctx), durationMs(expr.for), range);
+		case 'sequence':
+			return sequenceSegments(
+				matching(expr.first, ctx),
+				matching(expr.then, ctx),
+				durationMs(expr.within),
+				range
+			);
+		case 'account':
+			return passesTest(expr.test, ctx.timeline.account[expr.attribute]) ? always : [];
+		case 'contact':
+			return ctx.timeline.contacts.some((c) => passesTest(expr.test, c[expr.attribute])) ? always : [];
+	}
+}
+
+/** The activities an event pattern matches, sorted by (time, id). */
+function matching(pattern: EventPattern, ctx: Context): TimedEvent[] {
+	const out: TimedEvent[] = [];
+	for (const { activity, at } of ctx.activities) {
+		if (activity.type !== pattern.type) continue;
+		const passes = pattern.where.every((c) =>
+			passesTest(c.test, c.property === DEPARTMENT_PROPERTY ? activity.department : propertyOf(activity, c.property))
+		);
+		if (passes) out.push({ id: activity.id, at });
+	}
+	return out;
+}
+
+function propertyOf(activity: RuleTimelineActivity, key: string): unknown {
+	const properties = activity.properties ?? {};
+	return Object.hasOwn(properties, key) ? properties[key] : undefined;
+}
