@@ -3,3 +3,4 @@ export * from './tables/auth';
 export * from './tables/crm';
 export * from './tables/activity';
 export * from './tables/work';
+export * from './tables/playbook';
