@@ -62,6 +62,21 @@ describe('extractSignals', () => {
 		expect(signals[0].means).toBe('Ticket #3 says: "we are leaving" and nobody answered.');
 	});
 
+	it('takes prose that starts like YAML syntax as written, but keeps quoted strings and block scalars', () => {
+		const body = block([
+			...BASE_FIELDS.filter((l) => !/^(name|means|action)/.test(l)),
+			'name: "Quiet" customer',
+			'means: *Important*: no logins & [no] replies',
+			"action: 'Call them' # a comment",
+			'template: check-in'
+		]);
+		const { signals, problems } = extractSignals(body);
+		expect(problems).toEqual([]);
+		expect(signals[0]).toMatchObject({ name: '"Quiet" customer', means: '*Important*: no logins & [no] replies', action: 'Call them' });
+		const folded = extractSignals(block([...BASE_FIELDS.filter((l) => !l.startsWith('means')), 'means: >-', '  one', '  two']));
+		expect(folded.signals[0].means).toBe('one two');
+	});
+
 	it('accepts a multi-line rule as a block scalar and points at its first line', () => {
 		const body = block([...BASE_FIELDS.filter((l) => !l.startsWith('rule')), 'rule: |', '  no(login) within 10d', '  and no(reply) within 10d']);
 		const { signals, problems } = extractSignals(body);

@@ -49,7 +49,8 @@ export interface SignalSourceReading {
 
 /** Prose fields (name, means, action): the rest of the line is taken as written, ':' and '#' included. */
 const PROSE_LINE = /^(name|means|action)[ \t]*:[ \t]+(\S.*)$/;
-const YAML_INDICATOR = /^["'|>[{&*!%@`]/;
+/** Values left to YAML: block scalars ("|", ">-") and complete quoted strings. */
+const YAML_VALUE = /^(?:[|>][+-]?\d*[+-]?|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*(?:#.*)?$/;
 
 /**
  * Authors write prose like "action: Offer a demo (template: demo-offer)." which plain YAML reads as
@@ -59,7 +60,7 @@ function quoteProse(source: string): string {
 	const lines = source.split('\n');
 	for (let i = 0; i < lines.length; i++) {
 		const m = PROSE_LINE.exec(lines[i]);
-		if (!m || YAML_INDICATOR.test(m[2])) continue;
+		if (!m || YAML_VALUE.test(m[2])) continue;
 		const parts = [m[2].trim()];
 		let j = i + 1;
 		while (j < lines.length && /^[ \t]+\S/.test(lines[j])) parts.push(lines[j].trim()), (lines[j] = ''), j++;
