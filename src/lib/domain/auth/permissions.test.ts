@@ -19,6 +19,15 @@ describe('permissions', () => {
 		expect(can('owner', 'workspace.manage')).toBe(true);
 	});
 
+	it('lets members propose playbook changes and facilitators review and merge them', () => {
+		expect(can('viewer', 'playbook.propose')).toBe(false);
+		expect(can('member', 'playbook.propose')).toBe(true);
+		expect(can('member', 'playbook.review')).toBe(false);
+		expect(can('facilitator', 'playbook.review')).toBe(true);
+		expect(can('facilitator', 'playbook.admin')).toBe(false);
+		expect(can('admin', 'playbook.admin')).toBe(true);
+	});
+
 	it('keeps ownership in owners’ hands', () => {
 		expect(canAssignRole('admin', 'member', 'facilitator')).toBe(true);
 		expect(canAssignRole('admin', 'member', 'owner')).toBe(false);

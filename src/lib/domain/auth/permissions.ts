@@ -7,20 +7,29 @@ export type Action =
 	| 'crm.read'
 	| 'crm.write'
 	| 'members.manage'
-	| 'workspace.manage';
+	| 'workspace.manage'
+	| 'playbook.propose'
+	| 'playbook.review'
+	| 'playbook.admin';
 
 const MIN_ROLE: Record<Action, Role> = {
 	'crm.read': 'viewer',
 	'crm.write': 'member',
 	'members.manage': 'admin',
-	'workspace.manage': 'owner'
+	'workspace.manage': 'owner',
+	'playbook.propose': 'member',
+	'playbook.review': 'facilitator',
+	'playbook.admin': 'admin'
 };
 
 const REFUSALS: Record<Action, string> = {
 	'crm.read': 'You are not a member of this workspace.',
 	'crm.write': 'Viewers can read the CRM but not change it. Ask an admin for the member role.',
 	'members.manage': 'Only admins and owners can manage members and invitations.',
-	'workspace.manage': 'Only an owner can change the workspace itself.'
+	'workspace.manage': 'Only an owner can change the workspace itself.',
+	'playbook.propose': 'Viewers can read the playbook but not propose changes. Ask an admin for the member role.',
+	'playbook.review': 'Only facilitators and admins can save the playbook directly, review and merge proposals. Propose your change instead.',
+	'playbook.admin': 'Only admins can restore old revisions and set the reading path.'
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { playbookProposal, playbookReview, user } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
-import { getRevision } from './revisions';
+import { getRevision, latestRevisionNumber, saveRevision } from './revisions';
+import { mergeDocuments, resolveConflicts, type Conflict, type ConflictChoice } from '../../domain/playbook/mergeDocuments';
 import type { PlaybookDocument } from '../../domain/playbook/document';
 
 export type ProposalStatus = 'open' | 'changes_requested' | 'approved' | 'merged' | 'closed';
@@ -142,4 +143,53 @@ export async function closeProposal(db: Database, workspaceId: string, number: n
 		.where(and(eq(playbookProposal.workspaceId, workspaceId), eq(playbookProposal.number, number), inArray(playbookProposal.status, ['open', 'changes_requested', 'approved'])))
 		.returning({ id: playbookProposal.id });
 	if (rows.length === 0) throw new ProposalError(`Proposal #${number} is not open.`);
+}
+
+export type MergeOutcome =
+	| { ok: true; revision: number }
+	| { ok: false; conflicts: Conflict[]; currentRevision: number; preview: PlaybookDocument };
+
+/**
+ * Merges an approved proposal: a three-way merge of its base, the proposal and the current
+ * playbook. Overlapping changes come back as conflicts for the reviewer to settle (`choices`,
+ * computed against `againstRevision`); nothing is silently overwritten. One transaction.
+ */
+export async function mergeProposal(
+	db: Database,
+	workspaceId: string,
+	number: number,
+	input: { mergerId: string; choices?: Record<string, ConflictChoice>; againstRevision?: number }
+): Promise<MergeOutcome> {
+	return db.transaction(async (tx) => {
+		const proposal = await getProposal(tx, workspaceId, number);
+		if (!proposal) throw new ProposalError(`There is no proposal #${number}.`);
+		if (proposal.status !== 'approved')
+			throw new ProposalError(
+				proposal.status === 'merged'
+					? `Proposal #${number} is already merged (revision ${proposal.mergedRevision}).`
+					: `Proposal #${number} needs an approval before it can be merged.`
+			);
+		const base = await getRevision(tx, workspaceId, proposal.baseRevision);
+		const current = await getRevision(tx, workspaceId, await latestRevisionNumber(tx, workspaceId));
+		if (!base || !current) throw new ProposalError('The playbook revisions this proposal depends on are missing.');
+		let result = mergeDocuments(base.document, proposal.document, current.document, {
+			labels: { ours: 'this proposal', theirs: 'the current playbook' }
+		});
+		// Choices made against an older current revision do not apply: show the conflicts again.
+		if (input.choices && input.againstRevision === current.number) result = resolveConflicts(result, input.choices);
+		if (result.conflicts.length > 0) return { ok: false, conflicts: result.conflicts, currentRevision: current.number, preview: result.merged };
+		const saved = await saveRevision(tx, workspaceId, {
+			baseRevision: current.number,
+			document: result.merged,
+			authorId: input.mergerId,
+			reason: `Merged proposal #${number}: ${proposal.title}. ${proposal.reason}`,
+			proposalId: proposal.id,
+			sessionId: proposal.sessionId
+		});
+		await tx
+			.update(playbookProposal)
+			.set({ status: 'merged', mergedRevision: saved.number, updatedAt: new Date() })
+			.where(eq(playbookProposal.id, proposal.id));
+		return { ok: true, revision: saved.number };
+	});
 }
