@@ -63,7 +63,11 @@ function quoteProse(source: string): string {
 		if (!m || YAML_VALUE.test(m[2])) continue;
 		const parts = [m[2].trim()];
 		let j = i + 1;
-		while (j < lines.length && /^[ \t]+\S/.test(lines[j])) parts.push(lines[j].trim()), (lines[j] = ''), j++;
+		while (j < lines.length && /^[ \t]+\S/.test(lines[j])) {
+			parts.push(lines[j].trim());
+			lines[j] = '';
+			j++;
+		}
 		lines[i] = `${m[1]}: ${JSON.stringify(parts.join(' '))}`;
 		i = j - 1;
 	}
