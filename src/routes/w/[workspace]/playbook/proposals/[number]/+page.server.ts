@@ -1,0 +1,93 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireWorkspace } from '$lib/server/guard';
+import { getRevision, InvalidPlaybookError, StaleRevisionError } from '$lib/server/playbook/revisions';
+import { addReview, closeProposal, getProposal, listReviews, mergeProposal, ProposalError } from '$lib/server/playbook/proposals';
+import { renderPlainMarkdown } from '$lib/server/markdown/renderMarkdown';
+import { diffDocuments } from '$lib/domain/playbook/diffDocuments';
+import { reviewInput } from '$lib/domain/playbook/inputs';
+import { readForm } from '$lib/domain/forms/readForm';
+import { can } from '$lib/domain/auth/permissions';
+import type { ConflictChoice } from '$lib/domain/playbook/mergeDocuments';
+
+const numberOf = (event: { params: { number: string } }) => {
+	const n = Number(event.params.number);
+	if (!Number.isInteger(n) || n <= 0) error(404, { message: 'There is no such proposal.' });
+	return n;
+};
+
+export const load: PageServerLoad = async (event) => {
+	const { db, workspace } = await requireWorkspace(event);
+	const proposal = await getProposal(db, workspace.id, numberOf(event));
+	if (!proposal) error(404, { message: 'There is no such proposal in this workspace.' });
+	const base = await getRevision(db, workspace.id, proposal.baseRevision);
+	const reviews = await listReviews(db, workspace.id, proposal.id);
+	const { document: _, ...rest } = proposal;
+	return {
+		proposal: { ...rest, reasonHtml: renderPlainMarkdown(proposal.reason) },
+		diff: base ? diffDocuments(base.document, proposal.document) : null,
+		reviews: reviews.map((r) => ({ ...r, bodyHtml: r.body ? renderPlainMarkdown(r.body) : '' }))
+	};
+};
+
+async function guardedFailure(run: () => Promise<unknown>) {
+	try {
+		await run();
+		return null;
+	} catch (e) {
+		if (e instanceof ProposalError || e instanceof StaleRevisionError || e instanceof InvalidPlaybookError) return fail(400, { message: e.message });
+		throw e;
+	}
+}
+
+/** Reads "choice-<conflict id>" radios and "custom-<conflict id>" texts from the resolution form. */
+function readChoices(form: FormData): Record<string, ConflictChoice> {
+	const choices: Record<string, ConflictChoice> = {};
+	for (const [key, value] of form.entries()) {
+		if (!key.startsWith('choice-') || typeof value !== 'string') continue;
+		const id = key.slice('choice-'.length);
+		if (value === 'ours' || value === 'theirs') choices[id] = value;
+		else if (value === 'custom') choices[id] = { custom: String(form.get(`custom-${id}`) ?? '') };
+	}
+	return choices;
+}
+
+export const actions: Actions = {
+	review: async (event: RequestEvent) => {
+		const form = readForm(reviewInput, await event.request.formData());
+		const { db, workspace, userId, member } = await requireWorkspace(event, 'playbook.propose');
+		if (!form.ok) return fail(400, { message: Object.values(form.errors)[0] });
+		if (form.data.kind !== 'comment' && !can(member.role, 'playbook.review'))
+			return fail(403, { message: 'Only facilitators and admins can approve or request changes. You can comment.' });
+		if (form.data.kind === 'comment' && !form.data.body) return fail(400, { message: 'Write a comment first.' });
+		return (await guardedFailure(() => addReview(db, workspace.id, numberOf(event), { authorId: userId, ...form.data }))) ?? { reviewed: true };
+	},
+	merge: async (event: RequestEvent) => {
+		const { db, workspace, userId } = await requireWorkspace(event, 'playbook.review');
+		const data = await event.request.formData();
+		const against = Number(data.get('againstRevision'));
+		let outcome;
+		try {
+			outcome = await mergeProposal(db, workspace.id, numberOf(event), {
+				mergerId: userId,
+				choices: readChoices(data),
+				againstRevision: Number.isInteger(against) ? against : undefined
+			});
+		} catch (e) {
+			if (e instanceof ProposalError || e instanceof StaleRevisionError || e instanceof InvalidPlaybookError) return fail(400, { message: e.message });
+			throw e;
+		}
+		if (!outcome.ok) return fail(409, { conflicts: outcome.conflicts, currentRevision: outcome.currentRevision });
+		redirect(303, `/w/${workspace.slug}/playbook/history/compare?from=${outcome.revision - 1}&to=${outcome.revision}`);
+	},
+	close: async (event: RequestEvent) => {
+		const { db, workspace, userId, member } = await requireWorkspace(event, 'playbook.propose');
+		const proposal = await getProposal(db, workspace.id, numberOf(event));
+		if (!proposal) error(404, { message: 'There is no such proposal in this workspace.' });
+		if (proposal.authorId !== userId && !can(member.role, 'playbook.review'))
+			return fail(403, { message: 'Only the author or a reviewer can close a proposal.' });
+		return (await guardedFailure(() => closeProposal(db, workspace.id, proposal.number))) ?? { closed: true };
+	}
+};
+
