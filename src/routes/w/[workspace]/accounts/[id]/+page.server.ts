@@ -8,6 +8,7 @@ import { addNote, listAccountNotes, updateNote } from '$lib/server/notes';
 import { addTask, listOpenAccountTasks, setTaskStatus } from '$lib/server/tasks';
 import { listTimeline } from '$lib/server/timeline';
 import { listMembers } from '$lib/server/workspaces';
+import { evaluateAccountSignals } from '$lib/server/playbook/accountSignals';
 import { handleForm } from '$lib/server/formAction';
 import { noteEditInput, noteInput, taskInput, taskStatusInput } from '$lib/domain/crm/inputs';
 import { can } from '$lib/domain/auth/permissions';
@@ -23,14 +24,20 @@ export const load: PageServerLoad = async (event) => {
 	const found = isUuid(id) ? await getAccount(db, workspace.id, id) : null;
 	if (!found) notFound();
 	const filter = readTimelineFilter(event.url.searchParams);
-	const [contacts, deals, tasks, notes, timeline, members] = await Promise.all([
+	const [contacts, deals, tasks, notes, timeline, members, signals] = await Promise.all([
 		listAccountContacts(db, workspace.id, id),
 		listAccountDeals(db, workspace.id, id),
 		listOpenAccountTasks(db, workspace.id, id),
 		listAccountNotes(db, workspace.id, id),
 		listTimeline(db, workspace.id, id, { ...filter, limit: 50 }),
-		listMembers(db, workspace.id)
+		listMembers(db, workspace.id),
+		evaluateAccountSignals(db, workspace.id, id)
 	]);
+	// Which signals each activity is evidence for, so the timeline can mark it.
+	const evidence: Record<number, { id: string; name: string; family: string }[]> = {};
+	for (const s of signals) {
+		for (const activityId of s.evaluation.evidence) (evidence[activityId] ??= []).push({ id: s.id, name: s.name, family: s.family });
+	}
 	return {
 		account: found!,
 		contacts,
@@ -38,6 +45,17 @@ export const load: PageServerLoad = async (event) => {
 		tasks,
 		notes,
 		members,
+		signals: signals.map((s) => ({
+			id: s.id,
+			name: s.name,
+			family: s.family,
+			sectionSlug: s.sectionSlug,
+			words: s.words,
+			firstFiredAt: s.evaluation.firstFiredAt,
+			holdsNow: s.evaluation.holdsNow,
+			times: s.evaluation.occurrences.length
+		})),
+		evidence,
 		filter: { types: filter.types, departments: filter.departments, paged: filter.after !== null },
 		timeline: { items: timeline.items, next: timeline.next ? encodeCursor(timeline.next) : null }
 	};
