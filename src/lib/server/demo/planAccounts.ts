@@ -36,6 +36,9 @@ export interface AccountPlan {
 	seed: number;
 }
 
+/** The heavy account (see PlanOptions.heavyContacts) is always the first one. */
+export const HEAVY_ACCOUNT_EXTERNAL_ID = 'ACC-00001';
+
 export interface PlanOptions {
 	seed: number;
 	accounts: number;

@@ -131,6 +131,7 @@ export async function writeDemoWorkspace(
 	const context = { window, userIds: people.ids, product: DEMO_COMPANY.product };
 	let written = 0;
 	let reported = 0;
+	progress('activity', 0, o.activities);
 	for (const plan of plans) {
 		const rows = buildAccountActivities(plan, context, workspaceId, budget.shareOf(plan));
 		budget.spend(plan, rows.length);
