@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './db/index';
 import { activity, contact, user } from './db/schema';
 import type { ActivityType } from '../domain/crm/activityTypes';
@@ -30,19 +30,13 @@ export interface TimelinePage {
 	next: TimelineCursor | null;
 }
 
-/**
- * One page of an account's timeline, newest first. Keyset-paged on (occurred_at, id) over
- * activity_timeline_idx, so page 500 costs what page 1 costs.
- */
-export async function listTimeline(
-	db: Database,
-	workspaceId: string,
-	accountId: string,
-	query: TimelineQuery = {}
-): Promise<TimelinePage> {
-	const limit = Math.min(Math.max(query.limit ?? 100, 1), 500);
+const pageSize = (query: TimelineQuery) => Math.min(Math.max(query.limit ?? 100, 1), 500);
+
+/** The statement behind listTimeline (one row more than the page, to know if another follows). */
+export function timelineStatement(db: Database, workspaceId: string, accountId: string, query: TimelineQuery = {}) {
+	const limit = pageSize(query);
 	const { after } = query;
-	const rows = await db
+	return db
 		.select({
 			id: activity.id,
 			type: activity.type,
@@ -69,8 +63,26 @@ export async function listTimeline(
 				query.departments?.length ? inArray(activity.department, query.departments) : undefined
 			)
 		)
-		.orderBy(desc(activity.occurredAt), desc(activity.id))
+		// NULLS LAST matches activity_timeline_idx (drizzle-kit writes `.desc()` index columns as
+		// DESC NULLS LAST). A plain DESC means NULLS FIRST, which the index cannot deliver: PostgreSQL
+		// then reads and sorts every row of the account (~25 ms at 50,000 events instead of ~0.1 ms).
+		// Both columns are NOT NULL, so the order of the rows is the same.
+		.orderBy(sql`${activity.occurredAt} desc nulls last`, sql`${activity.id} desc nulls last`)
 		.limit(limit + 1);
+}
+
+/**
+ * One page of an account's timeline, newest first. Keyset-paged on (occurred_at, id) over
+ * activity_timeline_idx, so page 500 costs what page 1 costs.
+ */
+export async function listTimeline(
+	db: Database,
+	workspaceId: string,
+	accountId: string,
+	query: TimelineQuery = {}
+): Promise<TimelinePage> {
+	const limit = pageSize(query);
+	const rows = await timelineStatement(db, workspaceId, accountId, query);
 
 	const items = rows.slice(0, limit) as TimelineItem[];
 	const last = items.at(-1);
