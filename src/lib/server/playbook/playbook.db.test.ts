@@ -3,7 +3,7 @@ import { testDatabases } from '../../../../tests/databases';
 import { makeUser, makeWorkspace } from '../../../../tests/factories';
 import type { OpenDatabase } from '../db/index';
 import { getCurrentRevision, InvalidPlaybookError, listRevisions, restoreRevision, saveRevision, StaleRevisionError } from './revisions';
-import { addReview, createProposal, getProposal, mergeProposal, ProposalError } from './proposals';
+import { addReview, createProposal, getProposal, listReviews, mergeProposal, ProposalError, reviseProposal } from './proposals';
 import { getLastRead, markRead } from './reading';
 import { acknowledgeSignalChange, listAcknowledgementStatus, listPendingAcknowledgements } from './acknowledgements';
 import { getOnboarding, markSectionRead, setReadingPath, startOnboarding } from './onboarding';
@@ -127,6 +127,22 @@ describe.each(testDatabases())('the living playbook on $name', ({ open }) => {
 		const body = (await getCurrentRevision(store.db, w.id)).document.sections.find((s) => s.slug === BUYING)!.body;
 		expect(body).toContain('count(pricing_visit) >= 3 within 2d');
 		expect(body).not.toContain('<<<<<<<');
+	});
+
+	it('lets the author revise a proposal across sections after changes are requested, sending it back to review', async () => {
+		const { w, facilitator, member } = await workspaceWithPeople();
+		const base = await getCurrentRevision(store.db, w.id);
+		const first = editSection(base.document, HOW, (b) => b + '\nFirst idea.\n');
+		const number = await createProposal(store.db, w.id, { title: 't', reason: 'r', authorId: member.id, baseRevision: base.number, document: first });
+		await addReview(store.db, w.id, number, { authorId: facilitator.id, kind: 'request_changes', body: 'Also touch the buying section' });
+		expect((await getProposal(store.db, w.id, number))?.status).toBe('changes_requested');
+		await expect(reviseProposal(store.db, w.id, number, { authorId: facilitator.id, document: first, note: '' })).rejects.toBeInstanceOf(ProposalError);
+		const second = editSection(first, BUYING, (b) => b + '\nSecond idea.\n');
+		await reviseProposal(store.db, w.id, number, { authorId: member.id, document: second, note: 'Done' });
+		const revised = await getProposal(store.db, w.id, number);
+		expect(revised?.status).toBe('open');
+		expect(revised?.document).toEqual(second);
+		expect((await listReviews(store.db, w.id, revised!.id)).map((r) => r.body)).toEqual(['Also touch the buying section', 'Done']);
 	});
 
 	it('tracks what each reader last read, never backwards', async () => {

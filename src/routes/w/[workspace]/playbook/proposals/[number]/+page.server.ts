@@ -26,6 +26,7 @@ export const load: PageServerLoad = async (event) => {
 	const { document: _, ...rest } = proposal;
 	return {
 		proposal: { ...rest, reasonHtml: renderPlainMarkdown(proposal.reason) },
+		sections: proposal.document.sections.map((s) => ({ slug: s.slug, title: s.title })),
 		diff: base ? diffDocuments(base.document, proposal.document) : null,
 		reviews: reviews.map((r) => ({ ...r, bodyHtml: r.body ? renderPlainMarkdown(r.body) : '' }))
 	};
