@@ -100,7 +100,12 @@ function addGapTouchpoints(t: DraftTimeline, c: CustomerPlan, csm: string): void
 		}
 		const replyAt = before(atWorkHour(random, at + random.int(1, 5) * DAY));
 		if (replyAt && random.chance(0.4))
-			t.add('email_replied', replyAt, { subject: 'Re: Checking in on your dashboards' }, { contact: t.champion() });
+			t.add(
+				'email_replied',
+				replyAt,
+				{ subject: 'Re: Checking in on your dashboards', campaign: 'success-check-in' },
+				{ contact: t.champion() }
+			);
 		const npsAt = before(atWorkHour(random, at + random.int(10, 30) * DAY));
 		if (npsAt && random.chance(0.45)) npsAnswer(t, npsAt, c.churnAt !== null);
 	}

@@ -46,7 +46,12 @@ function addFollowUp(t: DraftTimeline, at: number): void {
 	const subject = random.pick(FOLLOW_UP_SUBJECTS);
 	t.add('email_sent', at, { subject, campaign: 'sales-follow-up' }, { contact: t.champion(), actor: plan.salesKey });
 	if (random.chance(0.3))
-		t.add('email_replied', at + random.int(1, 30) * HOUR, { subject: `Re: ${subject}` }, { contact: t.champion() });
+		t.add(
+			'email_replied',
+			at + random.int(1, 30) * HOUR,
+			{ subject: `Re: ${subject}`, campaign: 'sales-follow-up' },
+			{ contact: t.champion() }
+		);
 }
 
 /**

@@ -125,7 +125,8 @@ describe.each(testDatabases())('demo workspace on $name', ({ open }) => {
 			 count(distinct properties->>'sentiment') filter (where type = 'ticket_opened')::int as sentiments,
 			 count(*) filter (where type = 'ticket_opened' and coalesce(properties->>'subject', '') = '')::int as no_subject,
 			 count(*) filter (where type = 'call_logged' and properties->>'outcome' not in ('connected', 'voicemail', 'no_answer', 'meeting_booked'))::int as bad_calls,
-			 count(*) filter (where type = 'pricing_visit' and properties->>'page' <> '/pricing')::int as bad_pricing
+			 count(*) filter (where type = 'pricing_visit' and properties->>'page' <> '/pricing')::int as bad_pricing,
+			 count(*) filter (where left(type::text, 6) = 'email_' and (properties->>'subject' is null or properties->>'campaign' is null))::int as bad_emails
 			from activity where workspace_id = ${demo.workspaceId}`
 		);
 		expect(checks).toMatchObject({
@@ -134,7 +135,8 @@ describe.each(testDatabases())('demo workspace on $name', ({ open }) => {
 			sentiments: 4,
 			no_subject: 0,
 			bad_calls: 0,
-			bad_pricing: 0
+			bad_pricing: 0,
+			bad_emails: 0
 		});
 		expect(checks.csat).toBeGreaterThan(0);
 
@@ -235,6 +237,13 @@ describe.each(testDatabases())('demo workspace on $name', ({ open }) => {
 		});
 		expect(again.users).toHaveLength(demo.users.length);
 		expect(await count('activity')).toBe(before);
+	});
+
+	it('lets two concurrent seeders of one slug end with one workspace', async () => {
+		const small = { now, slug: 'demo-race', accounts: 5, activities: 300 };
+		const [a, b] = await Promise.all([seedDemoWorkspace(store.db, small), seedDemoWorkspace(store.db, small)]);
+		expect(a.workspaceId).toBe(b.workspaceId);
+		expect([a.created, b.created].sort()).toEqual([false, true]);
 	});
 
 	it('writes identical data for the same seed and now, and keeps each workspace to itself', async () => {

@@ -3,7 +3,7 @@ import type { Database } from '../db/index';
 import { hashPassword } from '../auth/password';
 import { DEMO_PASSWORD } from './demoCompany';
 import { createDrizzleStore } from './drizzleStore';
-import { writeDemoWorkspace, type DemoOptions, type DemoWorkspace } from './writeDemoWorkspace';
+import { isUniqueViolation, writeDemoWorkspace, type DemoOptions, type DemoWorkspace } from './writeDemoWorkspace';
 
 export { DEMO_PASSWORD, DEMO_SLUG } from './demoCompany';
 export type { DemoOptions, DemoWorkspace } from './writeDemoWorkspace';
@@ -14,10 +14,12 @@ export type { DemoOptions, DemoWorkspace } from './writeDemoWorkspace';
  * workspace and writes nothing. Works on PGlite and PostgreSQL alike.
  */
 export async function seedDemoWorkspace(db: Database, options: DemoOptions = {}): Promise<DemoWorkspace> {
-	const demo = await db.transaction(async (tx) => {
-		const store = createDrizzleStore(tx as unknown as Database);
-		return writeDemoWorkspace(store, () => hashPassword(DEMO_PASSWORD), options);
-	});
+	const attempt = () =>
+		db.transaction((tx) =>
+			writeDemoWorkspace(createDrizzleStore(tx as unknown as Database), () => hashPassword(DEMO_PASSWORD), options)
+		);
+	// Another process created the same demo meanwhile: the second attempt finds and returns it.
+	const demo = await attempt().catch((e: unknown) => (isUniqueViolation(e) ? attempt() : Promise.reject(e)));
 	// Fresh planner statistics, so the first queries on the new rows get index plans.
 	if (demo.created) await db.execute(sql`analyze account, contact, deal, activity`);
 	return demo;

@@ -38,6 +38,18 @@ export interface DemoWorkspace {
 	created: boolean;
 }
 
+/**
+ * True for PostgreSQL's unique_violation (23505), also when a driver wraps it. Two app processes
+ * that start together both try to create the demo; the loser sees this and should look again.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+	for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+		if (e.code === '23505') return true;
+		e = e.cause as typeof e;
+	}
+	return false;
+}
+
 export const DEFAULT_DEMO_SIZE = { accounts: 300, contactsPerAccount: 5, activities: 60_000 } as const;
 
 function resolve(options: DemoOptions) {
