@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, sum } from 'drizzle-orm';
+import { and, count, eq, gte, sql, sum } from 'drizzle-orm';
 import type { Database } from './db/index';
 import { account, activity, deal } from './db/schema';
 import { listOpenTasksFor } from './tasks';
@@ -32,7 +32,7 @@ export async function loadOverview(db: Database, workspaceId: string, userId: st
 			.from(activity)
 			.innerJoin(account, eq(account.id, activity.accountId))
 			.where(eq(activity.workspaceId, workspaceId))
-			.orderBy(desc(activity.occurredAt), desc(activity.id))
+			.orderBy(sql`${activity.occurredAt} desc nulls last`) // matches activity_ws_time_idx, see timeline.ts
 			.limit(12),
 		listOpenTasksFor(db, workspaceId, userId, 10)
 	]);

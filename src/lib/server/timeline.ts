@@ -4,17 +4,9 @@ import { activity, contact, user } from './db/schema';
 import type { ActivityType } from '../domain/crm/activityTypes';
 import type { Department } from '../domain/crm/vocabulary';
 import type { TimelineCursor } from '../domain/crm/timelineCursor';
+import type { TimelineItem } from '../domain/crm/timelineItem';
 
-export interface TimelineItem {
-	id: number;
-	type: ActivityType;
-	occurredAt: Date;
-	department: Department;
-	properties: Record<string, unknown>;
-	contactId: string | null;
-	contactName: string | null;
-	actorName: string | null;
-}
+export type { TimelineItem };
 
 export interface TimelineQuery {
 	/** Continue after this event (keyset); omitted for the newest page. */
