@@ -51,7 +51,7 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: 'node scripts/e2e-server.js build',
+		command: 'node scripts/e2e-server.js scripts/start.js',
 		url: BASE_URL,
 		env: { PORT: String(PORT), ORIGIN: BASE_URL },
 		// The first start migrates a new PGlite store and seeds the demo workspace.

@@ -6,7 +6,7 @@
 // shell points at a PostgreSQL server. The directory is removed when the server exits; one left
 // behind by a killed run is swept at the next start.
 //
-// Usage: node scripts/e2e-server.js [entry]   (entry defaults to `build`, adapter-node's output)
+// Usage: node scripts/e2e-server.js [entry]   (the config passes scripts/start.js, what npm start runs)
 // Env:   PORT (4173), ORIGIN (http://localhost:$PORT), E2E_KEEP_DATA=1 keeps the data dir.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -6,12 +6,16 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { printBanner } from '$lib/server/banner';
 import { seedDemoWorkspace } from '$lib/server/demo/seedDemoWorkspace';
+import { attachRealtime } from '$lib/server/realtime/attachRealtime';
+import { realtimeSlot } from '$lib/server/realtime/httpServerSlot';
 
 export const init: ServerInit = async () => {
 	try {
 		const opened = await startDatabase();
 		const demo = process.env.SIGNALROOM_DEMO === 'off' ? null : await seedDemoWorkspace(opened.db, {});
 		printBanner(opened, demo);
+		const httpServer = realtimeSlot.__signalroomHttpServer;
+		if (httpServer && !realtimeSlot.__signalroomRealtime) realtimeSlot.__signalroomRealtime = attachRealtime(httpServer, { database: useDatabase });
 	} catch (e) {
 		if (e instanceof DataDirInUseError) {
 			console.error(`\n${e.message}\n`);

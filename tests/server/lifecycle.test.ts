@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { io as connect } from 'socket.io-client';
 import { openDatabase } from '../../src/lib/server/db/index';
 
 // Runs the production build the way `npm start` does (pretest builds it first).
@@ -42,6 +43,11 @@ describe('the app process with the embedded database', () => {
 			expect(first.output()).toContain(`embedded PostgreSQL (PGlite) in ${dataDir}`);
 			const response = await fetch('http://localhost:4391/login');
 			expect(response.status).toBe(200);
+			// socket.io shares the app's HTTP server and asks for a session before anything else.
+			const socket = connect('http://localhost:4391', { transports: ['websocket'], reconnection: false, extraHeaders: { origin: 'http://localhost:4391' } });
+			const refusal = await new Promise<string>((resolve) => socket.on('connect_error', (e) => resolve(e.message)));
+			socket.close();
+			expect(refusal).toBe('Sign in to join live sessions.');
 
 			const second = start(4392);
 			expect(await second.exited).toBe(1);

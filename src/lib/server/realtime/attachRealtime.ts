@@ -1,0 +1,38 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { parse as parseCookie } from 'cookie';
+import type { Database } from '../db/index';
+import { SESSION_COOKIE, validateSessionToken, type SessionUser } from '../auth/session';
+import { allowedOrigins, isAllowedOrigin } from './origins';
+
+export interface SocketData {
+	user: SessionUser;
+}
+
+/**
+ * Attaches socket.io to the same HTTP server as SvelteKit. A connection must come from an
+ * allowed Origin and carry a valid session cookie; its user is then on `socket.data.user`.
+ */
+export function attachRealtime(
+	httpServer: HttpServer,
+	deps: { database: () => Promise<Database>; env?: Record<string, string | undefined> }
+): Server {
+	const allowed = allowedOrigins(deps.env ?? process.env);
+	const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
+		path: '/socket.io',
+		serveClient: false,
+		// Cross-site pages cannot even start the handshake.
+		allowRequest: (req, callback) => {
+			const ok = isAllowedOrigin(req.headers.origin, allowed);
+			callback(ok ? null : 'This origin may not connect to Signalroom.', ok);
+		}
+	});
+	io.use(async (socket, next) => {
+		const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+		const found = token ? await validateSessionToken(await deps.database(), token) : null;
+		if (!found) return next(new Error('Sign in to join live sessions.'));
+		socket.data.user = found.user;
+		next();
+	});
+	return io;
+}
