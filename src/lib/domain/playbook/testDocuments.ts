@@ -1,19 +1,11 @@
 /** Seeded generated documents for property-style tests (used by tests only). */
 import type { PlaybookDocument } from './document';
+import { createRandom } from '../random';
 
-/** Small seeded generator (mulberry32), so a failing case can be replayed from its seed. */
+/** The project's seeded generator, with `int(n)` in [0, n) as these generators use it. */
 export function random(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (n: number) => Math.floor(next() * n);
-	const pick = <T>(items: readonly T[]): T => items[int(items.length)];
-	return { next, int, pick };
+	const r = createRandom(seed);
+	return { next: () => r.next(), int: (n: number) => r.int(0, n - 1), pick: <T>(items: readonly T[]): T => r.pick(items) };
 }
 
 const PIECES = [

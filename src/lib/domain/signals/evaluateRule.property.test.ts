@@ -8,24 +8,12 @@ import { evaluateRule, type RuleTimeline, type RuleTimelineActivity } from './ev
 import { parseRule } from './parseRule';
 import { durationMs, type EventPattern, type Rule, type RuleExpression } from './rule';
 import { passesTest } from './valueTest';
+import { createRandom } from '../random';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2024, 5, 1);
 
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-	const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
-	return { next, int, pick };
-}
+const random = createRandom;
 type Random = ReturnType<typeof random>;
 
 const TYPES = ['web_visit', 'product_login', 'email_clicked', 'webinar_attended'] as const;

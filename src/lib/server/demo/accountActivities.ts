@@ -5,7 +5,7 @@ import { DraftTimeline, type StoryContext } from './draftTimeline';
 import { addFiller } from './fillerActivities';
 import { addFunnelActivities } from './funnelActivities';
 import type { AccountPlan } from './planAccounts';
-import { createRandom } from './random';
+import { createRandom } from '../../domain/random';
 
 export type ActivityRow = typeof activity.$inferInsert;
 

@@ -4,7 +4,7 @@ import type { account, contact, deal, membership, user, workspace } from '../db/
 import { DEMO_COMPANY, DEMO_USER_PROFILES, demoUserEmail, type DemoUserProfile } from './demoCompany';
 import type { DemoUser } from './demoStore';
 import type { AccountPlan } from './planAccounts';
-import { createRandom, deriveSeed } from './random';
+import { createRandom, deriveSeed } from '../../domain/random';
 import { toDateOnly, type DemoWindow } from './time';
 
 export function demoUsers(slug: string): (DemoUser & { key: string })[] {

@@ -1,6 +1,6 @@
 import type { ActivityType } from '../../domain/crm/activityTypes';
 import type { AccountPlan } from './planAccounts';
-import type { Random } from './random';
+import type { Random } from '../../domain/random';
 import type { DemoWindow } from './time';
 
 /** One event before it becomes an activity row. */

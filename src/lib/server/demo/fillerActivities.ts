@@ -8,7 +8,7 @@ import {
 } from './catalog';
 import type { DraftTimeline } from './draftTimeline';
 import type { CustomerPlan } from './planCustomer';
-import type { Random } from './random';
+import type { Random } from '../../domain/random';
 import { DAY, MINUTE } from './time';
 
 type Range = readonly [number, number];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { note, task } from '../db/schema';
 import type { AccountPlan } from './planAccounts';
-import { createRandom, deriveSeed, type Random } from './random';
+import { createRandom, deriveSeed, type Random } from '../../domain/random';
 import { DAY, atWorkHour, toDateOnly } from './time';
 
 type NoteRow = typeof note.$inferInsert;

@@ -5,7 +5,7 @@ import { INDUSTRIES } from './catalog';
 import { SALES_OWNERS, SUCCESS_OWNERS } from './demoCompany';
 import { planCustomer, type CustomerPlan } from './planCustomer';
 import { planFunnel, type FunnelPlan } from './planFunnel';
-import { Quotas, createRandom, deriveSeed, type Random } from './random';
+import { Quotas, createRandom, deriveSeed, type Random } from '../../domain/random';
 import type { DemoWindow } from './time';
 
 export interface ContactPlan {

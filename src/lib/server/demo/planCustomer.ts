@@ -1,7 +1,7 @@
 import type { Plan } from '../../domain/crm/vocabulary';
 import { CHURN_REASONS } from './customerCatalog';
 import { priceOf } from './planFunnel';
-import type { Quotas, Random } from './random';
+import type { Quotas, Random } from '../../domain/random';
 import { DAY, atWorkHour, type DemoWindow } from './time';
 
 export type PlanChangeKind = 'renewal' | 'upgrade' | 'downgrade';

@@ -1,7 +1,7 @@
 import type { DealStage, Plan } from '../../domain/crm/vocabulary';
 import { LOST_REASONS } from './catalog';
 import { PLAN_ARR } from './demoCompany';
-import type { Quotas, Random } from './random';
+import type { Quotas, Random } from '../../domain/random';
 import { DAY, HOUR, atWorkHour, dayStart, type DemoWindow } from './time';
 
 export type Journey = 'lead' | 'open' | 'lost' | 'won';

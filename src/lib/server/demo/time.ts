@@ -1,4 +1,4 @@
-import type { Random } from './random';
+import type { Random } from '../../domain/random';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
