@@ -5,7 +5,9 @@ import { createProposal, ProposalError } from './proposals';
 import { readForm } from '../../domain/forms/readForm';
 import { sectionEditInput } from '../../domain/playbook/inputs';
 import { appendSection, replaceSection } from '../../domain/playbook/editDocument';
-import { findSection } from '../../domain/playbook/document';
+import { findSection, type PlaybookDocument } from '../../domain/playbook/document';
+import { mergeDocuments } from '../../domain/playbook/mergeDocuments';
+import type { Database } from '../db/index';
 
 /**
  * The section editor's two ways out: save a new revision directly (facilitators and admins) or
@@ -33,11 +35,46 @@ export async function submitSectionEdit(event: RequestEvent, slug: string | null
 			redirect(303, `${playbook}/proposals/${number}`);
 		}
 	} catch (e) {
-		if (e instanceof StaleRevisionError) return fail(409, { errors: { form: e.message }, values, stale: { from: e.base, to: e.current } });
+		if (e instanceof StaleRevisionError) return failStale(db, workspace.id, e, base.document, edited.doc, slug ?? edited.slug, values);
 		if (e instanceof InvalidPlaybookError)
 			return fail(400, { errors: { form: 'The playbook cannot be saved like this:' }, values, problems: e.problems.map((p) => p.message) });
 		if (e instanceof ProposalError) return fail(400, { errors: { form: e.message }, values });
 		throw e;
 	}
 	redirect(303, `${playbook}/${edited.slug}`);
+}
+
+/**
+ * Someone cut a revision while this edit was open. The edit is merged onto the current playbook:
+ * when it merges cleanly the editor comes back with the merged text on the new revision (so one
+ * more Save goes through, after the user has looked); when it overlaps, the user's text is kept
+ * and the conflict is named. Nothing is saved without the user seeing it.
+ */
+async function failStale(
+	db: Database,
+	workspaceId: string,
+	stale: StaleRevisionError,
+	baseDoc: PlaybookDocument,
+	editedDoc: PlaybookDocument,
+	slug: string,
+	values: Record<string, string>
+) {
+	const current = await getRevision(db, workspaceId, stale.current);
+	const staleInfo = { from: stale.base, to: stale.current };
+	if (!current) return fail(409, { errors: { form: stale.message }, values, stale: staleInfo });
+	const merged = mergeDocuments(baseDoc, editedDoc, current.document, { labels: { ours: 'your edit', theirs: `revision ${current.number}` } });
+	const section = findSection(merged.merged, slug);
+	const next = { ...values, baseRevision: String(current.number) };
+	if (merged.conflicts.length === 0 && section) {
+		return fail(409, {
+			errors: { form: `Someone saved revision ${current.number} while you were editing. Their changes are merged into your text below; check it, then save again.` },
+			values: { ...next, title: section.title, body: section.body },
+			stale: staleInfo
+		});
+	}
+	return fail(409, {
+		errors: { form: `${stale.message} Your edit overlaps theirs (${merged.conflicts.map((c) => c.message).join(' ')}). Your text is kept below; saving now replaces their version of this section.` },
+		values: next,
+		stale: staleInfo
+	});
 }

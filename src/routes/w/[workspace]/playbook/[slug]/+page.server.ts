@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireWorkspace } from '$lib/server/guard';
 import { getCurrentRevision, getRevision } from '$lib/server/playbook/revisions';
 import { getOnboarding, getReadingPath, markSectionRead } from '$lib/server/playbook/onboarding';
-import { renderSectionHtml } from '$lib/server/playbook/render';
+import { HEADING_ID_PREFIX, renderSectionHtml } from '$lib/server/playbook/render';
 import { listHeadings } from '$lib/server/markdown/renderMarkdown';
 import { findSection } from '$lib/domain/playbook/document';
 
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		section: { slug: section.slug, title: section.title },
 		html: renderSectionHtml(section.body),
-		headings: listHeadings(section.body).filter((h) => h.depth <= 3),
+		headings: listHeadings(section.body, { idPrefix: HEADING_ID_PREFIX }).filter((h) => h.depth <= 3),
 		revision: { number: revision.number, isCurrent: revision.number === current.number, createdAt: revision.createdAt },
 		previous: neighbour(index - 1),
 		next: neighbour(index + 1),
