@@ -4,3 +4,4 @@ export * from './tables/crm';
 export * from './tables/activity';
 export * from './tables/work';
 export * from './tables/playbook';
+export * from './tables/session';

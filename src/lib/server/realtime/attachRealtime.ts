@@ -4,9 +4,14 @@ import { parse as parseCookie } from 'cookie';
 import type { Database } from '../db/index';
 import { SESSION_COOKIE, validateSessionToken, type SessionUser } from '../auth/session';
 import { allowedOrigins, isAllowedOrigin } from './origins';
+import { handleSessionSocket } from './sessionRoom';
+import type { Department, Role } from '../../domain/crm/vocabulary';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../realtime/events';
 
 export interface SocketData {
 	user: SessionUser;
+	/** Sessions this socket joined, with the user's standing in that session's workspace. */
+	sessions: Record<string, { workspaceId: string; role: Role; department: Department }>;
 }
 
 /**
@@ -16,9 +21,9 @@ export interface SocketData {
 export function attachRealtime(
 	httpServer: HttpServer,
 	deps: { database: () => Promise<Database>; env?: Record<string, string | undefined> }
-): Server {
+): Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData> {
 	const allowed = allowedOrigins(deps.env ?? process.env);
-	const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
+	const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
 		// Cross-site pages cannot even start the handshake.
@@ -32,7 +37,9 @@ export function attachRealtime(
 		const found = token ? await validateSessionToken(await deps.database(), token) : null;
 		if (!found) return next(new Error('Sign in to join live sessions.'));
 		socket.data.user = found.user;
+		socket.data.sessions = {};
 		next();
 	});
+	io.on('connection', (socket) => handleSessionSocket(io, socket, deps.database));
 	return io;
 }

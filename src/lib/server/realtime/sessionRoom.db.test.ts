@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { Server } from 'socket.io';
+import { testDatabases } from '../../../../tests/databases';
+import { makeAccount, makeActivities, makeUser, makeWorkspace } from '../../../../tests/factories';
+import type { OpenDatabase } from '../db/index';
+import { createSession, getSession } from '../sessions/sessions';
+import { createSession as createAuthSession, generateSessionToken, SESSION_COOKIE } from '../auth/session';
+import { attachRealtime } from './attachRealtime';
+import { sessionPlanSchema, type VisibleSessionEvent } from '../../domain/session';
+import type { ClientToServerEvents, CommandReply, JoinReply, ServerToClientEvents } from '../../realtime/events';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+describe.each(testDatabases())('live session over socket.io on $name', ({ open }) => {
+	let store: OpenDatabase;
+	let server: http.Server;
+	let io: Server;
+	let url: string;
+	const clients: Client[] = [];
+	let sessionId: string;
+	let workspaceId: string;
+	let accountId: string;
+	let activityIds: number[];
+	const people: Record<string, { id: string; token: string; name: string }> = {};
+
+	beforeAll(async () => {
+		store = await open();
+		const ws = await makeWorkspace(store.db);
+		workspaceId = ws.id;
+		const other = await makeWorkspace(store.db);
+		for (const [key, role, department, workspaceId] of [
+			['fran', 'facilitator', 'success', ws.id],
+			['sam', 'member', 'sales', ws.id],
+			['sue', 'member', 'support', ws.id],
+			['eve', 'owner', 'sales', other.id]
+		] as const) {
+			const u = await makeUser(store.db, { workspaceId, role, department, name: key });
+			const token = generateSessionToken();
+			await createAuthSession(store.db, token, u.id);
+			people[key] = { id: u.id, token, name: u.name };
+		}
+		accountId = (await makeAccount(store.db, ws.id, { name: 'Acme' })).id;
+		activityIds = (
+			await makeActivities(store.db, ws.id, accountId, [
+				{ type: 'pricing_visit', at: '2026-01-01T10:00:00Z' },
+				{ type: 'ticket_opened', at: '2026-01-02T10:00:00Z', properties: { subject: 'SSO?', sentiment: 'neutral' } },
+				{ type: 'product_login', at: '2026-01-03T10:00:00Z' }
+			])
+		).map((r) => r.id);
+		const plan = sessionPlanSchema.parse({
+			title: 'Weekly signal review',
+			objective: 'Spot churn early',
+			scheduledAt: '2026-03-04T10:00:00Z',
+			participantIds: [people.sam.id, people.sue.id]
+		});
+		sessionId = await createSession(store.db, ws.id, { plan, facilitatorId: people.fran.id, createdBy: people.fran.id });
+		server = http.createServer();
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		io = attachRealtime(server, { database: async () => store.db, env: { ORIGIN: url } });
+	});
+	afterAll(async () => {
+		for (const c of clients) c.close();
+		io.close();
+		await store.close();
+	});
+
+	/** A real client that records every raw frame it receives, to prove what never reached it. */
+	async function join(who: string, afterSeq?: number) {
+		const socket: Client = connect(url, { transports: ['websocket'], reconnection: false, extraHeaders: { origin: url, cookie: `${SESSION_COOKIE}=${people[who].token}` } });
+		clients.push(socket);
+		const frames: string[] = [];
+		socket.io.engine?.on('packet', (p) => frames.push(String(p.data ?? '')));
+		socket.io.on('open', () => socket.io.engine.on('packet', (p) => frames.push(String(p.data ?? ''))));
+		const events: VisibleSessionEvent[] = [];
+		socket.on('session:events', (m) => events.push(...m.events));
+		await new Promise<void>((resolve, reject) => {
+			socket.on('connect', () => resolve());
+			socket.on('connect_error', reject);
+		});
+		const reply = await socket.emitWithAck('session:join', { sessionId, afterSeq });
+		return { socket, frames, events, reply: reply as JoinReply };
+	}
+
+	const send = (socket: Client, command: Record<string, unknown>) =>
+		socket.emitWithAck('session:command', { sessionId, command: { commandId: randomUUID(), ...command } }) as Promise<CommandReply>;
+
+	async function until(check: () => boolean) {
+		for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setImmediate(r));
+		expect(check()).toBe(true);
+	}
+
+	it('runs a session: late joiners get the state, everyone sees commands in order, sealed answers stay sealed until the reveal', async () => {
+		const fran = await join('fran');
+		const sam = await join('sam');
+		expect(fran.reply.ok && fran.reply.state?.status).toBe('planned');
+
+		expect(await send(sam.socket, { type: 'session.start' })).toMatchObject({ ok: false });
+		const started = await send(fran.socket, { type: 'session.start' });
+		expect(started).toMatchObject({ ok: true });
+		await until(() => sam.events.some((e) => e.type === 'session.started'));
+
+		// A member tags an event; everyone sees it with the tagger's department.
+		const tag = await send(sam.socket, {
+			type: 'tag.add',
+			accountId,
+			activityId: activityIds[0],
+			signal: { kind: 'new', name: 'pricing binge' },
+			polarity: 'positive',
+			interpretation: 'They are comparing plans'
+		});
+		expect(tag).toMatchObject({ ok: true });
+		await until(() => fran.events.some((e) => e.type === 'tag.added'));
+		expect(fran.events.find((e) => e.type === 'tag.added')).toMatchObject({ actorId: people.sam.id });
+
+		// A late joiner gets the whole current state at once.
+		const sue = await join('sue');
+		expect(sue.reply.ok && sue.reply.state?.status).toBe('live');
+		expect(sue.reply.ok && Object.keys(sue.reply.state?.tags ?? {})).toHaveLength(1);
+
+		// Signal spotting: Sam's answer reaches nobody else before the reveal.
+		const deal = await send(fran.socket, { type: 'spotting.deal', assignments: [{ userId: people.sam.id, accountId }, { userId: people.sue.id, accountId }] });
+		expect(deal).toMatchObject({ ok: true });
+		await until(() => sam.events.some((e) => e.type === 'spotting.dealt'));
+		const dealt = sam.events.find((e) => e.type === 'spotting.dealt') as Extract<VisibleSessionEvent, { type: 'spotting.dealt' }>;
+		const secret = 'SECRET-NOTE-ON-THE-TICKET';
+		const answer = await send(sam.socket, {
+			type: 'spotting.answer',
+			dealId: dealt.dealId,
+			positive: { activityId: activityIds[1], note: `${secret} upsell` },
+			risk: { activityId: activityIds[2], note: `${secret} quiet` }
+		});
+		expect(answer).toMatchObject({ ok: true });
+		await until(() => fran.events.some((e) => e.type === 'spotting.answerSealed') && sue.events.some((e) => e.type === 'spotting.answerSealed'));
+		expect(sam.events.some((e) => e.type === 'spotting.answerSubmitted')).toBe(true);
+		for (const other of [fran, sue]) {
+			expect(other.frames.join('\n')).toContain('spotting.answerSealed'); // the capture works…
+			expect(other.frames.join('\n')).not.toContain(secret); // …and the answer never came
+		}
+		// A reconnect snapshot is projected too.
+		const snoop = await join('sue');
+		expect(JSON.stringify(snoop.reply)).not.toContain(secret);
+
+		expect(await send(fran.socket, { type: 'spotting.reveal', dealId: dealt.dealId })).toMatchObject({ ok: true });
+		await until(() => sue.frames.join('\n').includes(secret));
+	});
+
+	it('applies a resent command once and answers it with the same events', async () => {
+		const sam = await join('sam');
+		const command = { type: 'insight.add', commandId: randomUUID(), text: 'Pricing visits precede SSO questions' };
+		const first = (await sam.socket.emitWithAck('session:command', { sessionId, command })) as CommandReply;
+		const again = (await sam.socket.emitWithAck('session:command', { sessionId, command })) as CommandReply;
+		expect(first).toMatchObject({ ok: true, duplicate: false });
+		expect(again).toEqual({ ...first, duplicate: true });
+		const session = await getSession(store.db, workspaceId, sessionId);
+		expect(Object.values(session!.state.insights).filter((i) => i.text === command.text)).toHaveLength(1);
+	});
+
+	it('catches a reconnecting client up with exactly the events it missed', async () => {
+		const sue = await join('sue');
+		const lastSeq = sue.reply.ok ? sue.reply.lastSeq : 0;
+		const fran = await join('fran');
+		await send(fran.socket, { type: 'insight.add', text: 'Missed by Sue' });
+		const back = await join('sue', lastSeq);
+		expect(back.reply.ok && back.reply.events?.map((e) => e.seq)).toEqual([lastSeq + 1]);
+	});
+
+	it('does not let a member of another workspace join, read or write the session', async () => {
+		const eve = await join('eve');
+		expect(eve.reply).toEqual({ ok: false, error: 'This session does not exist, or it belongs to a workspace you are not a member of.' });
+		expect(await send(eve.socket, { type: 'insight.add', text: 'intrusion' })).toEqual({ ok: false, error: 'Join the session before sending to it.' });
+		expect(eve.frames.join('\n')).not.toContain('Weekly signal review');
+	});
+});

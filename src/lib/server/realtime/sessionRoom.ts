@@ -1,0 +1,97 @@
+import { and, eq } from 'drizzle-orm';
+import type { Server, Socket } from 'socket.io';
+import type { Database } from '../db/index';
+import { membership, practiceSession } from '../db/schema';
+import { applySessionCommand, listEvents } from '../sessions/applySessionCommand';
+import { projectEventFor, projectStateFor, type SessionActor, type SessionEvent, type SessionState } from '../../domain/session';
+import type { ClientToServerEvents, PresentPerson, ServerToClientEvents } from '../../realtime/events';
+import type { SocketData } from './attachRealtime';
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type S = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const room = (sessionId: string) => `session:${sessionId}`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The socket's user as an actor of this session: a member of the session's workspace, else null. */
+async function findActor(db: Database, sessionId: string, userId: string) {
+	if (!UUID.test(sessionId)) return null;
+	const [row] = await db
+		.select({ workspaceId: practiceSession.workspaceId, role: membership.role, department: membership.department })
+		.from(practiceSession)
+		.innerJoin(membership, and(eq(membership.workspaceId, practiceSession.workspaceId), eq(membership.userId, userId)))
+		.where(eq(practiceSession.id, sessionId));
+	return row ?? null;
+}
+
+/** Sends each socket in the room the events as that socket's user may see them (sealed inputs stay sealed). */
+export async function publishEvents(io: IO, sessionId: string, events: SessionEvent[]): Promise<void> {
+	if (events.length === 0) return;
+	for (const socket of await io.in(room(sessionId)).fetchSockets()) {
+		const viewer = { userId: socket.data.user.id };
+		socket.emit('session:events', { sessionId, events: events.map((e) => projectEventFor(e, viewer)) });
+	}
+}
+
+async function publishPresence(io: IO, sessionId: string): Promise<void> {
+	const people = new Map<string, PresentPerson>();
+	for (const socket of await io.in(room(sessionId)).fetchSockets()) {
+		const joined = socket.data.sessions?.[sessionId];
+		if (joined) people.set(socket.data.user.id, { userId: socket.data.user.id, name: socket.data.user.name, department: joined.department });
+	}
+	io.to(room(sessionId)).emit('session:presence', { sessionId, people: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)) });
+}
+
+/** Live-session protocol on one socket: join (with catch-up), commands (acked, then broadcast), presence, clock sync. */
+export function handleSessionSocket(io: IO, socket: S, database: () => Promise<Database>): void {
+	socket.data.sessions ??= {};
+	socket.on('time:ping', (reply) => typeof reply === 'function' && reply(Date.now()));
+
+	socket.on('session:join', async (request, reply) => {
+		if (typeof reply !== 'function') return;
+		const sessionId = String(request?.sessionId ?? '');
+		const db = await database();
+		const actor = await findActor(db, sessionId, socket.data.user.id);
+		if (!actor) return reply({ ok: false, error: 'This session does not exist, or it belongs to a workspace you are not a member of.' });
+		socket.data.sessions[sessionId] = { workspaceId: actor.workspaceId, role: actor.role, department: actor.department };
+		await socket.join(room(sessionId));
+		const viewer = { userId: socket.data.user.id };
+		const afterSeq = request.afterSeq;
+		const [row] = await db.select({ state: practiceSession.state, lastSeq: practiceSession.lastSeq }).from(practiceSession).where(eq(practiceSession.id, sessionId));
+		if (typeof afterSeq === 'number' && Number.isInteger(afterSeq) && afterSeq >= 0 && afterSeq <= row.lastSeq) {
+			const events = await listEvents(db, sessionId, afterSeq, row.lastSeq);
+			reply({ ok: true, serverMs: Date.now(), lastSeq: row.lastSeq, events: events.map((e) => projectEventFor(e, viewer)) });
+		} else {
+			reply({ ok: true, serverMs: Date.now(), lastSeq: row.lastSeq, state: projectStateFor(row.state as unknown as SessionState, viewer) });
+		}
+		await publishPresence(io, sessionId);
+	});
+
+	socket.on('session:leave', async (request) => {
+		const sessionId = String(request?.sessionId ?? '');
+		delete socket.data.sessions[sessionId];
+		await socket.leave(room(sessionId));
+		await publishPresence(io, sessionId);
+	});
+
+	socket.on('session:command', async (request, reply) => {
+		if (typeof reply !== 'function') return;
+		const sessionId = String(request?.sessionId ?? '');
+		const joined = socket.data.sessions[sessionId];
+		if (!joined) return reply({ ok: false, error: 'Join the session before sending to it.' });
+		const actor: SessionActor = { userId: socket.data.user.id, role: joined.role, department: joined.department };
+		try {
+			const outcome = await applySessionCommand(await database(), joined.workspaceId, sessionId, actor, request.command);
+			if (!outcome.ok) return reply({ ok: false, error: outcome.refusal, field: outcome.field });
+			reply({ ok: true, seqs: outcome.events.map((e) => e.seq), duplicate: outcome.duplicate });
+			if (!outcome.duplicate) await publishEvents(io, sessionId, outcome.events);
+		} catch (e) {
+			console.error('session command failed', e);
+			reply({ ok: false, error: 'The server could not save that. It will be retried.' });
+		}
+	});
+
+	socket.on('disconnect', () => {
+		for (const sessionId of Object.keys(socket.data.sessions)) void publishPresence(io, sessionId);
+	});
+}

@@ -1,0 +1,93 @@
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import type { Database } from '../db/index';
+import { practiceSession, sessionCommand, sessionEvent } from '../db/schema';
+import { checkReferences } from './checkReferences';
+import {
+	applyEvents,
+	decideEvents,
+	listCommandReferences,
+	parseCommand,
+	sequenceEvents,
+	type SessionActor,
+	type SessionEvent,
+	type SessionState
+} from '../../domain/session';
+
+export type CommandOutcome =
+	| { ok: true; events: SessionEvent[]; duplicate: boolean }
+	| { ok: false; refusal: string; field?: string };
+
+/**
+ * The write path of a live session: parse, lock the session, drop a command seen before (answering
+ * with what it produced), check references, decide, then append the events, the command and the
+ * new state in one transaction. The caller broadcasts `events` after this returns (after commit).
+ */
+export async function applySessionCommand(
+	db: Database,
+	workspaceId: string,
+	sessionId: string,
+	actor: SessionActor,
+	input: unknown,
+	now = new Date()
+): Promise<CommandOutcome> {
+	const parsed = parseCommand(input);
+	if (!parsed.ok) return { ok: false, refusal: parsed.message, field: parsed.field };
+	const command = parsed.command;
+	return db.transaction(async (tx) => {
+		const [session] = await tx
+			.select({ state: practiceSession.state, lastSeq: practiceSession.lastSeq })
+			.from(practiceSession)
+			.where(and(eq(practiceSession.workspaceId, workspaceId), eq(practiceSession.id, sessionId)))
+			.for('update');
+		if (!session) return { ok: false as const, refusal: 'This session does not exist in your workspace.' };
+
+		const [seen] = await tx
+			.select()
+			.from(sessionCommand)
+			.where(and(eq(sessionCommand.sessionId, sessionId), eq(sessionCommand.commandId, command.commandId)));
+		if (seen) {
+			if (seen.refusal) return { ok: false as const, refusal: seen.refusal };
+			const events = seen.firstSeq === null ? [] : await listEvents(tx, sessionId, seen.firstSeq - 1, seen.lastSeq!);
+			return { ok: true as const, events, duplicate: true };
+		}
+
+		const state = session.state as unknown as SessionState;
+		const refusal =
+			(await checkReferences(tx, workspaceId, listCommandReferences(state, command, actor.userId))) ?? undefined;
+		const decision = refusal ? { ok: false as const, refusal } : decideEvents(state, command, actor, now);
+		if (!decision.ok) {
+			await tx.insert(sessionCommand).values({ sessionId, commandId: command.commandId, refusal: decision.refusal });
+			return { ok: false as const, refusal: decision.refusal };
+		}
+		const events = sequenceEvents(decision.events, session.lastSeq);
+		const next = applyEvents(state, events);
+		if (events.length) {
+			await tx.insert(sessionEvent).values(
+				events.map((e) => ({ sessionId, seq: e.seq, commandId: command.commandId, actorId: actor.userId, type: e.type, event: e as unknown as Record<string, unknown>, at: new Date(e.at) }))
+			);
+		}
+		await tx.insert(sessionCommand).values({ sessionId, commandId: command.commandId, firstSeq: events[0]?.seq ?? null, lastSeq: events.at(-1)?.seq ?? null });
+		await tx
+			.update(practiceSession)
+			.set({
+				state: next as unknown as Record<string, unknown>,
+				lastSeq: next.lastSeq,
+				status: next.status,
+				facilitatorId: next.facilitatorId,
+				startedAt: next.startedAt ? new Date(next.startedAt) : null,
+				endedAt: next.endedAt ? new Date(next.endedAt) : null
+			})
+			.where(eq(practiceSession.id, sessionId));
+		return { ok: true as const, events, duplicate: false };
+	});
+}
+
+/** Events after `afterSeq` (up to `untilSeq`), in order: what a reconnecting client missed. */
+export async function listEvents(db: Database, sessionId: string, afterSeq: number, untilSeq?: number): Promise<SessionEvent[]> {
+	const rows = await db
+		.select({ event: sessionEvent.event })
+		.from(sessionEvent)
+		.where(and(eq(sessionEvent.sessionId, sessionId), gt(sessionEvent.seq, afterSeq), untilSeq === undefined ? undefined : lte(sessionEvent.seq, untilSeq)))
+		.orderBy(asc(sessionEvent.seq));
+	return rows.map((r) => r.event as unknown as SessionEvent);
+}
