@@ -1,0 +1,132 @@
+/**
+ * The state of one session as every client sees it: plain JSON (records keyed by id, ISO times),
+ * so the server can send it whole to a late joiner and the browser can keep it in a $state rune.
+ */
+import type { Department } from '../crm/vocabulary';
+import type { ActionItemFields, SpottingAnswer, TagFields } from './events';
+import type { AgendaItem } from './agenda';
+import type { SessionPlan } from './plan';
+import type { SessionTimer } from './timer';
+import type { SessionStatus, WinKind } from './vocabulary';
+
+export interface SessionTag extends TagFields {
+	id: string;
+	activityId: number;
+	accountId: string;
+	authorId: string;
+	/** The tagger's department when they tagged. */
+	department: Department;
+	addedAt: string;
+	editedAt: string | null;
+}
+
+export interface SpottingEntry {
+	answeredAt: string;
+	/** null when this viewer may not see it yet (someone else's answer before the reveal). */
+	answer: SpottingAnswer | null;
+}
+
+export interface SpottingRound {
+	dealId: string;
+	dealtAt: string;
+	/** userId -> accountId */
+	assignments: Record<string, string>;
+	/** userId -> their answer; the latest one replaces earlier ones until the reveal. */
+	answers: Record<string, SpottingEntry>;
+	revealed: boolean;
+}
+
+export interface Insight {
+	id: string;
+	text: string;
+	authorId: string;
+	/** The agenda item that was open when it was added. */
+	itemId: string;
+	addedAt: string;
+}
+
+export interface ActionItem extends ActionItemFields {
+	id: string;
+	authorId: string;
+	addedAt: string;
+	updatedAt: string | null;
+}
+
+export interface AgreedPlaybookChange {
+	id: string;
+	text: string;
+	signalId: string | null;
+	/** Tags whose events back the change; they become the proposal's evidence. */
+	evidenceTagIds: string[];
+	agreedBy: string;
+	agreedAt: string;
+}
+
+export interface SignalWin {
+	id: string;
+	kind: WinKind;
+	accountId: string | null;
+	text: string;
+	recordedBy: string;
+	recordedAt: string;
+}
+
+export interface SessionState {
+	plan: SessionPlan;
+	status: SessionStatus;
+	/** Seq of the last event applied; 0 before any. */
+	lastSeq: number;
+	/** Time of the last event applied, so new events never go back in time. */
+	lastEventAt: string | null;
+	startedAt: string | null;
+	endedAt: string | null;
+	facilitatorId: string;
+	/** Planned participants, the facilitator, and anyone who has acted in the session. */
+	participantIds: string[];
+	currentItemIndex: number;
+	/** By agenda item id. */
+	timers: Record<string, SessionTimer>;
+	/** Agenda item id -> user ids ready to move on, sorted. */
+	ready: Record<string, string[]>;
+	walkthrough: { accountId: string | null; focusedActivityId: number | null };
+	/** Accounts opened for everyone or dealt in signal spotting, in first-seen order. */
+	reviewedAccountIds: string[];
+	/**
+	 * Live tags, in the order they were made. Collections are arrays, not records: copying an
+	 * array of 10,000 references is cheap, respreading a 10,000-key object per event is not.
+	 */
+	tags: SessionTag[];
+	spotting: SpottingRound | null;
+	insights: Insight[];
+	actionItems: ActionItem[];
+	playbookChanges: AgreedPlaybookChange[];
+	wins: SignalWin[];
+}
+
+export function currentItem(state: SessionState): AgendaItem {
+	return state.plan.agenda[state.currentItemIndex];
+}
+
+export function findById<T extends { id: string }>(list: readonly T[], id: string): T | undefined {
+	return list.find((entry) => entry.id === id);
+}
+
+/** `list` with the entry of that id replaced by `change(entry)` (the same array when absent). */
+export function replaceById<T extends { id: string }>(list: T[], id: string, change: (entry: T) => T): T[] {
+	const index = list.findIndex((entry) => entry.id === id);
+	if (index < 0) return list;
+	const copy = list.slice();
+	copy[index] = change(list[index]);
+	return copy;
+}
+
+/** `list` without the entry of that id (the same array when absent). */
+export function removeById<T extends { id: string }>(list: T[], id: string): T[] {
+	const index = list.findIndex((entry) => entry.id === id);
+	return index < 0 ? list : [...list.slice(0, index), ...list.slice(index + 1)];
+}
+
+/** `list` with `value` appended unless present (the same array when it is). */
+export function addOnce<T>(list: T[], value: T): T[] {
+	return list.includes(value) ? list : [...list, value];
+}
