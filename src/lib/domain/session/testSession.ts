@@ -92,6 +92,9 @@ export function createLiveSession(): TestSession {
 	return session;
 }
 
+/** Activity ids of the spotting answers in playScriptedSession, distinctive enough to search for. */
+export const SECRET_ACTIVITIES = { sam: [91827361, 91827362], sue: [73645501, 73645502] } as const;
+
 /**
  * A whole standard session in commands: walkthrough with tags from four departments (one event
  * read differently by sales and support), a spotting round revealed, outcomes, then the end.
@@ -134,8 +137,8 @@ export function playScriptedSession(options: { end?: boolean; reveal?: boolean }
 		positive: { activityId: p, note: `${note}: demo booked` },
 		risk: { activityId: r, note: `${note}: champion left` }
 	});
-	s.must(CAST.sam, answer(601, 602, 'SAM-SECRET'));
-	s.must(CAST.sue, answer(701, 702, 'SUE-SECRET'));
+	s.must(CAST.sam, answer(SECRET_ACTIVITIES.sam[0], SECRET_ACTIVITIES.sam[1], 'SAM-SECRET'));
+	s.must(CAST.sue, answer(SECRET_ACTIVITIES.sue[0], SECRET_ACTIVITIES.sue[1], 'SUE-SECRET'));
 	if (reveal) s.must(CAST.fran, { type: 'spotting.reveal', dealId });
 	s.tick(20 * MIN);
 	s.must(CAST.fran, { type: 'agenda.open', itemId: 'actions' });
