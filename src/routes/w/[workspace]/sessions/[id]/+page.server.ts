@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { inArray, and, eq } from 'drizzle-orm';
+import type { PageServerLoad } from './$types';
+import { requireWorkspace } from '$lib/server/guard';
+import { getSession, listSessionParticipants } from '$lib/server/sessions/sessions';
+import { getCurrentRevision } from '$lib/server/playbook/revisions';
+import { listMembers } from '$lib/server/workspaces';
+import { listAccountOptions } from '$lib/server/accounts';
+import { account } from '$lib/server/db/schema';
+import { listSignals } from '$lib/domain/playbook/signalBlock';
+import { isUuid } from '$lib/domain/forms/isUuid';
+
+export const load: PageServerLoad = async (event) => {
+	const { db, workspace } = await requireWorkspace(event);
+	const session = isUuid(event.params.id) ? await getSession(db, workspace.id, event.params.id) : null;
+	if (!session) error(404, { message: 'This session does not exist in this workspace.' });
+	const accountIds = [...new Set([...session.state.plan.agenda.flatMap((i) => i.accountIds), ...session.state.reviewedAccountIds])];
+	const [participants, members, revision, allAccounts, accounts] = await Promise.all([
+		listSessionParticipants(db, session.id),
+		listMembers(db, workspace.id),
+		getCurrentRevision(db, workspace.id),
+		listAccountOptions(db, workspace.id),
+		accountIds.length
+			? db.select({ id: account.id, name: account.name }).from(account).where(and(eq(account.workspaceId, workspace.id), inArray(account.id, accountIds)))
+			: Promise.resolve([])
+	]);
+	const { state: _, ...summary } = session;
+	return {
+		session: summary,
+		participants,
+		members: members.filter((m) => m.role !== 'viewer').map((m) => ({ id: m.userId, name: m.name, department: m.department })),
+		signals: listSignals(revision.document).signals.filter((s) => s.status !== 'retired').map((s) => ({ id: s.id, name: s.name, family: s.family })),
+		accounts,
+		allAccounts
+	};
+};
