@@ -1,6 +1,9 @@
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../db/index';
-import { practiceSession, sessionCommand, sessionEvent } from '../db/schema';
+import { account, practiceSession, sessionCommand, sessionEvent } from '../db/schema';
+import { concludeSession } from './concludeSession';
+
+const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 import { checkReferences } from './checkReferences';
 import {
 	applyEvents,
@@ -67,6 +70,10 @@ export async function applySessionCommand(
 			);
 		}
 		await tx.insert(sessionCommand).values({ sessionId, commandId: command.commandId, firstSeq: events[0]?.seq ?? null, lastSeq: events.at(-1)?.seq ?? null });
+		if (events.some((e) => e.type === 'session.ended')) {
+			const names = await tx.select({ id: account.id, name: account.name }).from(account).where(and(eq(account.workspaceId, workspaceId), inArray(account.id, next.reviewedAccountIds.length ? next.reviewedAccountIds : [ZERO_UUID])));
+			await concludeSession(tx, workspaceId, sessionId, next, { title: next.plan.title, endedBy: actor.userId, accountNames: new Map(names.map((n) => [n.id, n.name])) });
+		}
 		await tx
 			.update(practiceSession)
 			.set({
