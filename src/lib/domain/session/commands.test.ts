@@ -103,7 +103,7 @@ describe('parseCommand', () => {
 		expect(problem({ ...tag, interpretation: 'x'.repeat(281) })).toBe(
 			'Keep what the signal means here to 280 characters or fewer.'
 		);
-		expect(parsed({ ...tag, interpretation: 'x'.repeat(280) })).toBeTruthy();
+		expect(parsed({ ...tag, interpretation: 'x'.repeat(280) })).toMatchObject({ interpretation: 'x'.repeat(280) });
 		expect(problem({ ...tag, interpretation: '   ' })).toBe('Write what the signal means here.');
 		expect(problem({ ...tag, polarity: 'neutral' })).toMatch(/positive or a risk/);
 		expect(problem({ ...tag, signal: { kind: 'playbook', signalId: 'Pricing Page' } })).toMatch(/from the playbook/);
@@ -123,7 +123,7 @@ describe('parseCommand', () => {
 			/not a day of the calendar/
 		);
 		expect(problem({ type: 'actionItem.add', title: 'Call', ownerId: testId(2), dueOn: '2026-02-29' })).toMatch(/calendar/);
-		expect(parsed({ type: 'actionItem.add', title: 'Call', ownerId: testId(2), dueOn: '2028-02-29' })).toBeTruthy();
+		expect(parsed({ type: 'actionItem.add', title: 'Call', ownerId: testId(2), dueOn: '2028-02-29' })).toMatchObject({ dueOn: '2028-02-29' });
 		expect(problem({ type: 'actionItem.add', title: 'Call', ownerId: testId(2), dueOn: '10/03/2026' })).toMatch(/YYYY-MM-DD/);
 		expect(problem({ type: 'actionItem.add', title: 'Call', ownerId: testId(2) })).toMatch(/due date/);
 		expect(problem({ type: 'win.record', kind: 'jackpot', text: 'x' })).toMatch(/kind of win/);
