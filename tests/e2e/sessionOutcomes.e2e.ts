@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { demo, signIn } from './session';
+import { expectNoSeriousA11yViolations } from './axe';
+
+/** Deals an account found by typing `letter` into the search box. */
+async function pickAccount(page: Page, letter: string) {
+	const spotting = page.getByRole('region', { name: 'Signal spotting challenge' });
+	await spotting.getByLabel('Find accounts to deal').fill(letter);
+	await spotting.getByRole('list', { name: 'Matching accounts' }).getByRole('button').first().click();
+}
+
+async function answer(page: Page, positiveNote: string, riskNote: string) {
+	const spotting = page.getByRole('region', { name: 'Signal spotting challenge' });
+	await expect(spotting.getByRole('heading', { name: /^Your account:/ })).toBeVisible();
+	await spotting.getByLabel('Positive signal').selectOption({ index: 1 });
+	await spotting.getByLabel('Why it is positive').fill(positiveNote);
+	await spotting.getByLabel('Risk signal').selectOption({ index: 2 });
+	await spotting.getByLabel('Why it is a risk').fill(riskNote);
+	await spotting.getByRole('button', { name: 'Submit my answer' }).click();
+	await expect(spotting.getByText('Your answer is in.')).toBeVisible();
+}
+
+test('a signal spotting round stays private until the reveal, and the ended session exports its summary', async ({ browser }) => {
+	const facilitator = await (await browser.newContext({ acceptDownloads: true })).newPage();
+	await signIn(facilitator, demo.email('facilitator'));
+	await facilitator.goto(`/w/${demo.slug}/sessions/new`);
+	const title = `Spotting practice ${Date.now()}`;
+	const objective = `Spotting churn signals in onboarding ${Date.now()}`;
+	await facilitator.getByLabel('Title', { exact: true }).fill(title);
+	await facilitator.getByLabel('Objective').fill(objective);
+	const me = await facilitator.locator('#facilitatorId option', { hasText: 'Jonah Okafor' }).getAttribute('value');
+	await facilitator.getByLabel('Facilitator').selectOption(me!);
+	await facilitator.getByRole('button', { name: 'Plan session' }).click();
+	await expect(facilitator.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+	const url = facilitator.url();
+
+	const seller = await (await browser.newContext()).newPage();
+	await signIn(seller, demo.email('sales'));
+	await seller.goto(url);
+	const support = await (await browser.newContext()).newPage();
+	await signIn(support, demo.email('support'));
+	await support.goto(url);
+	await expect(facilitator.getByRole('region', { name: 'Who is here' })).toContainText('Tomás Silva · Support');
+	await expect(facilitator.getByRole('region', { name: 'Who is here' })).toContainText('Diego Alvarez · Sales');
+	await facilitator.getByRole('button', { name: 'Start the session' }).click();
+
+	// The facilitator finds two accounts and deals one to each participant present.
+	await pickAccount(facilitator, 'a');
+	await pickAccount(facilitator, 'e');
+	await expect(facilitator.getByRole('list', { name: 'Who gets which account' }).getByRole('listitem')).toHaveCount(2);
+	await expectNoSeriousA11yViolations(facilitator);
+	await facilitator.getByRole('button', { name: 'Deal to 2 participants' }).click();
+
+	const sellerNote = `Seller sees expansion ${Date.now()}`;
+	const supportNote = `Support sees escalation ${Date.now()}`;
+	await answer(seller, sellerNote, 'Seller risk note');
+	await expectNoSeriousA11yViolations(seller);
+	// Support sees that the seller answered, never what.
+	const supportRound = support.getByRole('list', { name: 'Who has answered' });
+	await expect(supportRound.getByRole('listitem').filter({ hasText: 'Diego Alvarez' })).toContainText('Answered');
+	await answer(support, supportNote, 'Support risk note');
+	await expect(facilitator.getByRole('list', { name: 'Who has answered' }).getByText('Answered')).toHaveCount(2);
+	await expect(support.getByText(sellerNote)).toHaveCount(0);
+	await expect(seller.getByText(supportNote)).toHaveCount(0);
+	await expect(facilitator.getByText(sellerNote)).toHaveCount(0);
+
+	await facilitator.getByRole('button', { name: 'Reveal all answers' }).click();
+	for (const page of [facilitator, seller, support]) {
+		await expect(page.getByRole('article', { name: 'Answer of Diego Alvarez' })).toContainText(sellerNote);
+		await expect(page.getByRole('article', { name: 'Answer of Tomás Silva' })).toContainText(supportNote);
+	}
+
+	// A tag, then a playbook change with it as evidence, an action item and a win.
+	await facilitator.getByRole('button', { name: 'Open for everyone' }).click();
+	const event = seller.locator('li[id^="walk-"]').first();
+	await event.getByRole('button', { name: 'Tag' }).click();
+	await event.getByLabel('Signal').selectOption({ index: 1 });
+	await event.getByLabel('Risk').check();
+	await event.getByLabel('What it means here').fill('Usage dropped after onboarding');
+	await event.getByRole('button', { name: 'Add tag' }).click();
+	await expect(facilitator.getByRole('region', { name: 'Signal analysis' })).toContainText('Sales');
+
+	const changeText = `Flag usage drops in the first month ${Date.now()}`;
+	await facilitator.getByLabel('Change the team agreed').fill(changeText);
+	await facilitator.getByRole('group', { name: /Evidence/ }).getByRole('checkbox').first().check();
+	await facilitator.getByRole('button', { name: 'Agree playbook change' }).click();
+	await expect(seller.getByText(changeText)).toBeVisible();
+	await expect(seller.getByText('1 tagged event as evidence')).toBeVisible();
+
+	const action = `Call the champion about the usage drop ${Date.now()}`;
+	await seller.getByLabel('Action', { exact: true }).fill(action);
+	await seller.getByLabel('Due').fill('2030-01-15');
+	await seller.getByRole('button', { name: 'Add action item' }).click();
+	await expect(facilitator.getByText(action)).toBeVisible();
+
+	facilitator.once('dialog', (dialog) => void dialog.accept());
+	await facilitator.getByRole('button', { name: 'End session' }).click();
+	await facilitator.getByRole('link', { name: 'Read the summary' }).click();
+	await expect(facilitator.getByRole('heading', { level: 1 })).toContainText(title);
+	await expect(facilitator.getByText(objective)).toBeVisible();
+	await expect(facilitator.getByRole('region', { name: 'Action items' })).toContainText(action);
+	await expect(facilitator.getByRole('region', { name: 'Playbook proposals' }).getByRole('link')).toContainText(title);
+	await expectNoSeriousA11yViolations(facilitator);
+
+	const downloading = facilitator.waitForEvent('download');
+	await facilitator.getByRole('link', { name: 'Export as Markdown' }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toMatch(/\.md$/);
+	const markdown = await readFile((await download.path())!, 'utf8');
+	expect(markdown).toContain(objective);
+	expect(markdown).toContain(action);
+	expect(markdown).toContain('## Missed signals');
+});
