@@ -24,20 +24,14 @@ export const load: PageServerLoad = async (event) => {
 	const found = isUuid(id) ? await getAccount(db, workspace.id, id) : null;
 	if (!found) notFound();
 	const filter = readTimelineFilter(event.url.searchParams);
-	const [contacts, deals, tasks, notes, timeline, members, signals] = await Promise.all([
+	const [contacts, deals, tasks, notes, timeline, members] = await Promise.all([
 		listAccountContacts(db, workspace.id, id),
 		listAccountDeals(db, workspace.id, id),
 		listOpenAccountTasks(db, workspace.id, id),
 		listAccountNotes(db, workspace.id, id),
 		listTimeline(db, workspace.id, id, { ...filter, limit: 50 }),
-		listMembers(db, workspace.id),
-		evaluateAccountSignals(db, workspace.id, id)
+		listMembers(db, workspace.id)
 	]);
-	// Which signals each activity is evidence for, so the timeline can mark it.
-	const evidence: Record<number, { id: string; name: string; family: string }[]> = {};
-	for (const s of signals) {
-		for (const activityId of s.evaluation.evidence) (evidence[activityId] ??= []).push({ id: s.id, name: s.name, family: s.family });
-	}
 	return {
 		account: found!,
 		contacts,
@@ -45,17 +39,8 @@ export const load: PageServerLoad = async (event) => {
 		tasks,
 		notes,
 		members,
-		signals: signals.map((s) => ({
-			id: s.id,
-			name: s.name,
-			family: s.family,
-			sectionSlug: s.sectionSlug,
-			words: s.words,
-			firstFiredAt: s.evaluation.firstFiredAt,
-			holdsNow: s.evaluation.holdsNow,
-			times: s.evaluation.occurrences.length
-		})),
-		evidence,
+		// Streamed: running the playbook over a long timeline can take a moment, the page need not wait.
+		signals: loadSignals(db, workspace.id, id),
 		filter: { types: filter.types, departments: filter.departments, paged: filter.after !== null },
 		timeline: { items: timeline.items, next: timeline.next ? encodeCursor(timeline.next) : null }
 	};
@@ -94,3 +79,25 @@ export const actions: Actions = {
 		return saved.ok ? { taskUpdated: true } : saved.failure;
 	}
 };
+
+/** The fired stable signals and, per activity, the signals it is evidence for (to mark the timeline). */
+async function loadSignals(db: Parameters<typeof evaluateAccountSignals>[0], workspaceId: string, accountId: string) {
+	const signals = await evaluateAccountSignals(db, workspaceId, accountId);
+	const evidence: Record<number, { id: string; name: string; family: string }[]> = {};
+	for (const s of signals) {
+		for (const activityId of s.evaluation.evidence) (evidence[activityId] ??= []).push({ id: s.id, name: s.name, family: s.family });
+	}
+	return {
+		fired: signals.map((s) => ({
+			id: s.id,
+			name: s.name,
+			family: s.family,
+			sectionSlug: s.sectionSlug,
+			words: s.words,
+			firstFiredAt: s.evaluation.firstFiredAt,
+			holdsNow: s.evaluation.holdsNow,
+			times: s.evaluation.occurrences.length
+		})),
+		evidence
+	};
+}
