@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { account, activity, contact } from '../db/schema';
 import { getCurrentRevision } from './revisions';
 import { listSignals, type ListedSignal } from '../../domain/playbook/signalBlock';
 import { describeRule, evaluateRule, parseRule, type RuleEvaluation } from '../../domain/signals';
+import { listRuleEventTypes } from '../../domain/signals/ruleEventTypes';
 
 export interface AccountSignal {
 	id: string;
@@ -35,27 +36,31 @@ export async function evaluateAccountSignals(
 		.from(account)
 		.where(and(eq(account.workspaceId, workspaceId), eq(account.id, accountId)));
 	if (!facts) return [];
-	const [contacts, activities] = await Promise.all([
+	const rules = signals.map((signal) => ({ signal, parsed: parseRule(signal.rule) }));
+	// Load only the activity types the rules read, plus the account's first activity, which marks
+	// where its history starts (absence rules count from there).
+	const types = [...new Set(rules.flatMap((p) => (p.parsed.ok ? [...listRuleEventTypes(p.parsed.rule)] : [])))];
+	const columns = {
+		id: activity.id,
+		type: activity.type,
+		occurredAt: activity.occurredAt,
+		contactId: activity.contactId,
+		department: activity.department,
+		properties: activity.properties
+	};
+	const ofAccount = and(eq(activity.workspaceId, workspaceId), eq(activity.accountId, accountId));
+	const [contacts, matching, first] = await Promise.all([
 		db
 			.select({ id: contact.id, lifecycle: contact.lifecycle, title: contact.title })
 			.from(contact)
 			.where(and(eq(contact.workspaceId, workspaceId), eq(contact.accountId, accountId))),
-		db
-			.select({
-				id: activity.id,
-				type: activity.type,
-				occurredAt: activity.occurredAt,
-				contactId: activity.contactId,
-				department: activity.department,
-				properties: activity.properties
-			})
-			.from(activity)
-			.where(and(eq(activity.workspaceId, workspaceId), eq(activity.accountId, accountId)))
+		types.length ? db.select(columns).from(activity).where(and(ofAccount, inArray(activity.type, types))) : Promise.resolve([]),
+		db.select(columns).from(activity).where(ofAccount).orderBy(asc(activity.occurredAt)).limit(1)
 	]);
+	const activities = first.length && !matching.some((a) => a.id === first[0].id) ? [...matching, first[0]] : matching;
 	const timeline = { account: facts, contacts, activities };
 	const fired: AccountSignal[] = [];
-	for (const signal of signals) {
-		const parsed = parseRule(signal.rule);
+	for (const { signal, parsed } of rules) {
 		if (!parsed.ok) continue; // checkPlaybook keeps broken rules out of stable signals
 		const evaluation = evaluateRule(parsed.rule, timeline, now);
 		if (!evaluation.fires) continue;

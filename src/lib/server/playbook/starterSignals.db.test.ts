@@ -5,6 +5,7 @@ import type { OpenDatabase } from '../db/index';
 import { account, activity, contact } from '../db/schema';
 import { seedDemoWorkspace } from '../demo/seedDemoWorkspace';
 import { loadStarterPlaybook } from './starter';
+import { evaluateAccountSignals } from './accountSignals';
 import { checkPlaybook } from '../../domain/playbook/checkPlaybook';
 import { listSignals } from '../../domain/playbook/signalBlock';
 import { evaluateRule, parseRule } from '../../domain/signals';
@@ -41,10 +42,14 @@ describe('the starter playbook', () => {
 describe.each(testDatabases())('starter signals on the demo workspace ($name)', ({ open }) => {
 	let store: OpenDatabase;
 	let fired: Map<string, number>;
+	let expected: Map<string, Map<string, { firstFiredAt: Date | null; evidence: number[] }>>;
+	let workspaceId: string;
 	beforeAll(async () => {
 		store = await open();
 		const demo = await seedDemoWorkspace(store.db, { now: NOW });
 		const ws = demo.workspaceId;
+		workspaceId = ws;
+		expected = new Map();
 		const [accounts, contacts, activities] = await Promise.all([
 			store.db.select().from(account).where(eq(account.workspaceId, ws)),
 			store.db.select({ id: contact.id, accountId: contact.accountId, lifecycle: contact.lifecycle, title: contact.title }).from(contact).where(eq(contact.workspaceId, ws)),
@@ -62,7 +67,12 @@ describe.each(testDatabases())('starter signals on the demo workspace ($name)', 
 			let n = 0;
 			for (const a of accounts) {
 				const timeline = { account: a, contacts: contactsOf.get(a.id) ?? [], activities: byAccount.get(a.id) ?? [] };
-				if (evaluateRule(parsed.rule, timeline, NOW).fires) n++;
+				const result = evaluateRule(parsed.rule, timeline, NOW);
+				if (result.fires) {
+					n++;
+					if (!expected.has(a.id)) expected.set(a.id, new Map());
+					expected.get(a.id)!.set(s.id, { firstFiredAt: result.firstFiredAt, evidence: result.evidence });
+				}
 			}
 			fired.set(s.id, n);
 		}
@@ -74,6 +84,17 @@ describe.each(testDatabases())('starter signals on the demo workspace ($name)', 
 		for (const [id, n] of fired) {
 			expect(n, `${id} fired on ${n} of the demo accounts`).toBeGreaterThan(0);
 			expect(n, `${id} fired on every account: it tells nothing apart`).toBeLessThan(300);
+		}
+	});
+
+	it('gives the account page the same signals and evidence while loading only the events the rules read', async () => {
+		const sample = [...expected.keys()].slice(0, 25);
+		expect(sample.length).toBeGreaterThan(10);
+		for (const accountId of sample) {
+			const got = await evaluateAccountSignals(store.db, workspaceId, accountId, { now: NOW });
+			const want = expected.get(accountId)!;
+			expect(got.map((g) => g.id).sort()).toEqual([...want.keys()].sort());
+			for (const g of got) expect({ firstFiredAt: g.evaluation.firstFiredAt, evidence: g.evaluation.evidence }).toEqual(want.get(g.id));
 		}
 	});
 });
