@@ -1,0 +1,315 @@
+/**
+ * Compiles a parsed signal rule into one SQL query that evaluates it for every account of a
+ * workspace at once, with the in-memory evaluator's semantics (src/lib/domain/signals/
+ * evaluateRule.ts): the same `fires`, `firstFiredAt`, `holdsNow` and `evidence`.
+ *
+ * How: time is integer milliseconds since the epoch (occurred_at has millisecond precision), and
+ * where a (sub)rule holds is an `int8multirange` per account, inside the evaluation range
+ * [start of history, now + 1 ms). Combining is exact range algebra: `and` is `*`, `or` is `+`,
+ * `not` is the range minus the item; touching ranges join, as the evaluator's runs do.
+ * - `count(E) >= n within D` holds on the union, over each matching event i (ordered by
+ *   (occurred_at, id)), of [t_i, t_(i-n+1) + D): the window holds n events from the i-th until the
+ *   earliest of those n leaves. `>` n is `>=` n+1; `<`, `<=`, `=` are differences of these, and
+ *   also need a whole window in history ([start + D, now]).
+ * - `no(E) for D` is "not count(E) >= 1 within D" from start + D.
+ * - `A then B within D` holds on [tB, tB + D) for each B with an A at tA < tB, tB - tA <= D.
+ * - account and contact conditions hold over the whole range or not at all.
+ * Evidence: a run's evidence is the evidence at its start p, which depends on p only: every
+ * primitive not under a `not` whose whole path of (sub)rules holds at p contributes its evidence at
+ * p (count: the events in (p - D, p]; absence: the last event at or before p; sequence: each B in
+ * (p - D, p] with the latest A before it).
+ *
+ * Every value that comes from a rule (types, property names, values, durations) is a bound
+ * parameter; the only raw SQL text is made by this compiler (CTE names and operators).
+ *
+ * Known differences from the evaluator, on values the rule language does not produce in practice:
+ * - lower-casing is PostgreSQL's `lower()`, which equals JavaScript's `toLowerCase()` on ASCII
+ *   (and, depending on the database collation, may differ beyond it);
+ * - a JSON number compared as text uses PostgreSQL's shortest numeric text (`trim_scale`), which
+ *   equals JavaScript's `String(n)` except for numbers JavaScript writes with an exponent
+ *   (abs >= 1e21 or < 1e-6).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import {
+	DEPARTMENT_PROPERTY,
+	durationMs,
+	type EventPattern,
+	type Rule,
+	type RuleExpression,
+	type RuleValue,
+	type ValueTest
+} from '$lib/domain/signals/rule';
+
+export interface CompileRuleOptions {
+	workspaceId: string;
+	now: Date;
+	/** Only these accounts (e.g. the ones touched by new activities); all of the workspace when absent. */
+	accountIds?: string[];
+}
+
+/** One row per account the rule fires for. */
+export interface CompiledRuleRow {
+	account_id: string;
+	first_fired_at: Date | string;
+	holds_now: boolean;
+	/** Activity ids, sorted by (occurred_at, id); drivers may return them as strings or bigints. */
+	evidence: (number | string | bigint)[];
+}
+
+export class RuleCompileError extends Error {}
+
+const NUMBER_TEXT = '^-?[0-9]+(\\.[0-9]+)?$';
+
+/** A stored value, as SQL: its text (null when missing) and its number (null when not a number). */
+interface Stored {
+	text: SQL;
+	number: SQL;
+}
+
+function jsonStored(value: SQL): Stored {
+	return {
+		text: sql`(case jsonb_typeof(${value}) when 'string' then ${value} #>> '{}' when 'number' then trim_scale((${value})::numeric)::text when 'boolean' then ${value} #>> '{}' end)`,
+		number: sql`(case when jsonb_typeof(${value}) = 'number' then (${value})::float8 when jsonb_typeof(${value}) = 'string' and (${value} #>> '{}') ~ ${NUMBER_TEXT} then (${value} #>> '{}')::float8 end)`
+	};
+}
+
+function textStored(value: SQL): Stored {
+	return {
+		text: value,
+		number: sql`(case when ${value} ~ ${NUMBER_TEXT} then (${value})::float8 end)`
+	};
+}
+
+function numberStored(value: SQL): Stored {
+	return { text: sql`(${value})::text`, number: sql`(${value})::float8` };
+}
+
+function equals(stored: Stored, value: RuleValue): SQL {
+	if (typeof value === 'number') return sql`coalesce(${stored.number} = ${value}::float8, false)`;
+	return sql`coalesce(lower(${stored.text}) = ${value.toLowerCase()}::text, false)`;
+}
+
+function passes(test: ValueTest, stored: Stored): SQL {
+	switch (test.op) {
+		case '=':
+			return equals(stored, test.value);
+		case '!=':
+			return sql`(not ${equals(stored, test.value)})`;
+		case 'in':
+			return sql`(${sql.join(
+				test.values.map((v) => equals(stored, v)),
+				sql` or `
+			)})`;
+		case '~':
+			return sql`coalesce(strpos(lower(${stored.text}), ${test.value.toLowerCase()}::text) > 0, false)`;
+		case '>':
+		case '>=':
+		case '<':
+		case '<=':
+			return sql`coalesce(${stored.number} ${sql.raw(test.op)} ${test.value}::float8, false)`;
+		default:
+			throw new RuleCompileError(`unsupported value test ${(test as { op: string }).op}`);
+	}
+}
+
+interface Compiler {
+	/** CTEs of matching activities, one per event pattern: (id, account_id, ms). */
+	events: SQL[];
+	/** How many nodes are named (n0, n1, ... in pre-order). */
+	nodes: number;
+	/** Lateral steps computing each node's multirange, in post-order (children before parents). */
+	laterals: SQL[];
+	/** Evidence queries, each yielding (account_id, p, id) for run starts p. */
+	evidence: SQL[];
+}
+
+const FULL = sql`int8multirange(int8range(h.start_ms, h.end_ms))`;
+const EMPTY = sql`'{}'::int8multirange`;
+
+/** Where a whole window of length d fits in history: [start + d, end). */
+function fullWindow(d: number): SQL {
+	return sql`int8multirange(int8range(least(h.start_ms + ${d}::bigint, h.end_ms), h.end_ms))`;
+}
+
+function eventCte(c: Compiler, pattern: EventPattern): string {
+	const name = `e${c.events.length}`;
+	const conditions = pattern.where.map((w) =>
+		passes(
+			w.test,
+			w.property === DEPARTMENT_PROPERTY ? textStored(sql`x.department`) : jsonStored(sql`(x.properties -> ${w.property}::text)`)
+		)
+	);
+	const where = [sql`x.type = ${pattern.type}::text`, ...conditions];
+	c.events.push(sql`${sql.raw(name)} as (select x.id, x.account_id, x.ms from acts x where ${sql.join(where, sql` and `)})`);
+	return name;
+}
+
+/** Where at least n events of the CTE are in the window (t - d, t]. */
+function atLeast(events: string, n: number, d: number): SQL {
+	if (n <= 0) return FULL;
+	const e = sql.raw(events);
+	return sql`(coalesce((select range_agg(int8range(w.ms, w.first_ms + ${d}::bigint)) from (select y.ms, lag(y.ms, ${n - 1}::int) over (order by y.ms, y.id) as first_ms from ${e} y where y.account_id = h.account_id) w where w.first_ms is not null and w.first_ms + ${d}::bigint > w.ms), ${EMPTY}) * ${FULL})`;
+}
+
+/**
+ * Compiles a node, returns the name of its multirange column. `path` lists the columns of its
+ * ancestors; `evident` is false under a `not`.
+ */
+function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolean): string {
+	const name = `n${c.nodes++}`;
+	const here = [...path, name];
+	const guard = sql.join(
+		here.map((col) => sql`${sql.raw(`r.m${col.slice(1)}`)} @> r.p`),
+		sql` and `
+	);
+	let value: SQL;
+	switch (expr.kind) {
+		case 'and':
+		case 'or': {
+			const cols = expr.items.map((item) => node(c, item, here, evident));
+			value = sql.join(
+				cols.map((col) => sql`${sql.raw(col)}.m`),
+				expr.kind === 'and' ? sql` * ` : sql` + `
+			);
+			break;
+		}
+		case 'not': {
+			const col = node(c, expr.item, here, false);
+			value = sql`${FULL} - ${sql.raw(col)}.m`;
+			break;
+		}
+		case 'count': {
+			const d = durationMs(expr.within);
+			const e = eventCte(c, expr.event);
+			const n = expr.count;
+			if (expr.op === '>=') value = atLeast(e, n, d);
+			else if (expr.op === '>') value = atLeast(e, n + 1, d);
+			else if (expr.op === '<') value = sql`(${FULL} - ${atLeast(e, n, d)}) * ${fullWindow(d)}`;
+			else if (expr.op === '<=') value = sql`(${FULL} - ${atLeast(e, n + 1, d)}) * ${fullWindow(d)}`;
+			else if (expr.op === '=') value = sql`(${atLeast(e, n, d)} - ${atLeast(e, n + 1, d)}) * ${fullWindow(d)}`;
+			else throw new RuleCompileError(`unsupported count operator ${expr.op as string}`);
+			if (evident) {
+				c.evidence.push(
+					sql`select r.account_id, r.p, y.id from runs r join ${sql.raw(e)} y on y.account_id = r.account_id and y.ms > r.p - ${d}::bigint and y.ms <= r.p where ${guard}`
+				);
+			}
+			break;
+		}
+		case 'absence': {
+			const d = durationMs(expr.for);
+			const e = eventCte(c, expr.event);
+			value = sql`(${FULL} - ${atLeast(e, 1, d)}) * ${fullWindow(d)}`;
+			if (evident) {
+				c.evidence.push(
+					sql`select r.account_id, r.p, last.id from runs r cross join lateral (select y.id from ${sql.raw(e)} y where y.account_id = r.account_id and y.ms <= r.p order by y.ms desc, y.id desc limit 1) last where ${guard}`
+				);
+			}
+			break;
+		}
+		case 'sequence': {
+			const d = durationMs(expr.within);
+			const a = sql.raw(eventCte(c, expr.first));
+			const b = sql.raw(eventCte(c, expr.then));
+			value = sql`(coalesce((select range_agg(int8range(yb.ms, yb.ms + ${d}::bigint)) from ${b} yb where yb.account_id = h.account_id and exists (select 1 from ${a} ya where ya.account_id = yb.account_id and ya.ms < yb.ms and ya.ms >= yb.ms - ${d}::bigint)), ${EMPTY}) * ${FULL})`;
+			if (evident) {
+				c.evidence.push(
+					sql`select r.account_id, r.p, unnest(array[pa.id, yb.id]) as id from runs r join ${b} yb on yb.account_id = r.account_id and yb.ms > r.p - ${d}::bigint and yb.ms <= r.p cross join lateral (select ya.id, ya.ms from ${a} ya where ya.account_id = yb.account_id and ya.ms < yb.ms order by ya.ms desc, ya.id desc limit 1) pa where yb.ms - pa.ms <= ${d}::bigint and ${guard}`
+				);
+			}
+			break;
+		}
+		case 'account': {
+			const column = sql.raw(`h.${expr.attribute}`);
+			const stored = expr.attribute === 'arr' ? numberStored(column) : textStored(column);
+			value = sql`(case when ${passes(expr.test, stored)} then ${FULL} else ${EMPTY} end)`;
+			break;
+		}
+		case 'contact': {
+			const column = sql.raw(`ct.${expr.attribute}`);
+			value = sql`(case when exists (select 1 from contacts ct where ct.account_id = h.account_id and ${passes(expr.test, textStored(column))}) then ${FULL} else ${EMPTY} end)`;
+			break;
+		}
+		default:
+			throw new RuleCompileError(`unsupported rule node ${(expr as { kind: string }).kind}`);
+	}
+	c.laterals.push(sql`cross join lateral (select ${value} as m) ${sql.raw(name)}`);
+	return name;
+}
+
+const ACCOUNT_COLUMNS = new Set(['lifecycle', 'plan', 'arr', 'industry', 'size']);
+const CONTACT_COLUMNS = new Set(['lifecycle', 'title']);
+
+function checkAttributes(expr: RuleExpression): void {
+	if (expr.kind === 'and' || expr.kind === 'or') expr.items.forEach(checkAttributes);
+	else if (expr.kind === 'not') checkAttributes(expr.item);
+	else if (expr.kind === 'account' && !ACCOUNT_COLUMNS.has(expr.attribute))
+		throw new RuleCompileError(`unknown account attribute ${expr.attribute}`);
+	else if (expr.kind === 'contact' && !CONTACT_COLUMNS.has(expr.attribute))
+		throw new RuleCompileError(`unknown contact attribute ${expr.attribute}`);
+}
+
+/**
+ * The query evaluating `rule` for the workspace's accounts as of `now`. Rows:
+ * { account_id, first_fired_at, holds_now, evidence: bigint[] } for each account it fires for.
+ */
+export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
+	checkAttributes(rule);
+	const nowMs = options.now.getTime();
+	if (!Number.isFinite(nowMs)) throw new RuleCompileError('now is not a valid date');
+	const c: Compiler = { events: [], nodes: 0, laterals: [], evidence: [] };
+	const root = node(c, rule, [], true);
+	const ws = options.workspaceId;
+	const ids = options.accountIds;
+	const accountFilter =
+		ids === undefined
+			? sql``
+			: ids.length === 0
+				? sql` and false`
+				: sql` and a.id in (${sql.join(
+						ids.map((id) => sql`${id}::uuid`),
+						sql`, `
+					)})`;
+	const actFilter = options.accountIds ? sql` and x.account_id in (select id from accts)` : sql``;
+	const evidence =
+		c.evidence.length > 0
+			? sql.join(
+					c.evidence.map((q) => sql`(${q})`),
+					sql` union `
+				)
+			: sql`select null::uuid as account_id, null::bigint as p, null::bigint as id where false`;
+	return sql`with accts as (
+  select a.id, a.lifecycle::text as lifecycle, a.plan, a.arr, a.industry, a.size
+  from account a where a.workspace_id = ${ws}::uuid${accountFilter}
+), acts as (
+  select x.id, x.account_id, x.type::text as type, x.department::text as department, x.properties,
+    (extract(epoch from x.occurred_at) * 1000)::bigint as ms
+  from activity x
+  where x.workspace_id = ${ws}::uuid and x.occurred_at <= ${options.now.toISOString()}::timestamptz${actFilter}
+), contacts as (
+  select c.account_id, c.lifecycle::text as lifecycle, c.title
+  from contact c where c.workspace_id = ${ws}::uuid and c.account_id in (select id from accts)
+), hist as (
+  select a.id as account_id, a.lifecycle, a.plan, a.arr, a.industry, a.size,
+    coalesce((select min(x.ms) from acts x where x.account_id = a.id), ${nowMs}::bigint) as start_ms,
+    ${nowMs}::bigint + 1 as end_ms
+  from accts a
+)${c.events.length > 0 ? sql`, ${sql.join(c.events, sql`, `)}` : sql``}, held as (
+  select h.account_id, h.end_ms, ${sql.join(
+		Array.from({ length: c.nodes }, (_, i) => sql`${sql.raw(`n${i}`)}.m as ${sql.raw(`m${i}`)}`),
+		sql`, `
+	)}, ${sql.raw(root)}.m * ${FULL} as m
+  from hist h ${sql.join(c.laterals, sql` `)}
+), runs as (
+  select held.*, lower(u.rng) as p from held cross join lateral unnest(held.m) as u(rng)
+), evidence as (${evidence})
+select held.account_id,
+  timestamptz 'epoch' + lower(held.m) * interval '1 millisecond' as first_fired_at,
+  upper(held.m) = held.end_ms as holds_now,
+  array(
+    select distinct_ids.id from (select distinct ev.id from evidence ev where ev.account_id = held.account_id) distinct_ids
+    join acts x on x.id = distinct_ids.id order by x.ms, x.id
+  )::bigint[] as evidence
+from held
+where not isempty(held.m)
+order by held.account_id`;
+}

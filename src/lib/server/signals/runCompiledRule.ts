@@ -1,0 +1,36 @@
+/**
+ * Runs a compiled rule and gives its rows in one shape whatever the driver (PGlite returns bigints
+ * and wraps rows; postgres.js returns bigint arrays as text).
+ */
+import type { Database } from '$lib/server/db/index';
+import { queryRows } from '$lib/server/db/rows';
+import type { Rule } from '$lib/domain/signals/rule';
+import { compileRule, type CompileRuleOptions, type CompiledRuleRow } from './compileRule';
+
+export interface RuleHit {
+	accountId: string;
+	firstFiredAt: Date;
+	holdsNow: boolean;
+	/** Activity ids, sorted by (occurred_at, id). */
+	evidence: number[];
+}
+
+function toIds(value: unknown): number[] {
+	if (Array.isArray(value)) return value.map((v) => Number(v));
+	if (typeof value === 'string') {
+		const inner = value.replace(/^\{|\}$/g, '');
+		return inner === '' ? [] : inner.split(',').map(Number);
+	}
+	return [];
+}
+
+/** The accounts the rule fires for as of options.now, sorted by account id. */
+export async function runCompiledRule(db: Database, rule: Rule, options: CompileRuleOptions): Promise<RuleHit[]> {
+	const rows = await queryRows<CompiledRuleRow>(db, compileRule(rule, options));
+	return rows.map((row) => ({
+		accountId: row.account_id,
+		firstFiredAt: row.first_fired_at instanceof Date ? row.first_fired_at : new Date(row.first_fired_at),
+		holdsNow: row.holds_now,
+		evidence: toIds(row.evidence)
+	}));
+}
