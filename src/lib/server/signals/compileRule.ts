@@ -14,6 +14,8 @@
  * - `no(E) for D` is "not count(E) >= 1 within D" from start + D.
  * - `A then B within D` holds on [tB, tB + D) for each B with an A at tA < tB, tB - tA <= D.
  * - account and contact conditions hold over the whole range or not at all.
+ * Every part is computed once for all accounts (window functions partitioned by account, GROUP
+ * BY account) and joined to the accounts; nothing is evaluated per account by a correlated scan.
  * Evidence: a run's evidence is the evidence at its start p, which depends on p only: every
  * primitive not under a `not` whose whole path of (sub)rules holds at p contributes its evidence at
  * p (count: the events in (p - D, p]; absence: the last event at or before p; sequence: each B in
@@ -113,8 +115,10 @@ function passes(test: ValueTest, stored: Stored): SQL {
 }
 
 interface Compiler {
-	/** CTEs of matching activities, one per event pattern: (id, account_id, ms). */
+	/** CTEs: matching activities per event pattern (id, account_id, ms), then per-account parts. */
 	events: SQL[];
+	/** Per-account CTEs (account_id, m) left-joined to the accounts, named p0, p1, ... */
+	parts: string[];
 	/** How many nodes are named (n0, n1, ... in pre-order). */
 	nodes: number;
 	/** Lateral steps computing each node's multirange, in post-order (children before parents). */
@@ -125,6 +129,8 @@ interface Compiler {
 
 const FULL = sql`int8multirange(int8range(h.start_ms, h.end_ms))`;
 const EMPTY = sql`'{}'::int8multirange`;
+/** Every instant: cut down to the account's range where used. */
+const FULL_ANY = sql`int8multirange(int8range(null, null))`;
 
 /** Where a whole window of length d fits in history: [start + d, end). */
 function fullWindow(d: number): SQL {
@@ -144,11 +150,26 @@ function eventCte(c: Compiler, pattern: EventPattern): string {
 	return name;
 }
 
-/** Where at least n events of the CTE are in the window (t - d, t]. */
-function atLeast(events: string, n: number, d: number): SQL {
+/** Adds a per-account CTE (account_id, m) and returns its multirange, empty for accounts it lacks. */
+function part(c: Compiler, query: SQL): SQL {
+	const name = `p${c.parts.length}`;
+	c.parts.push(name);
+	c.events.push(sql`${sql.raw(name)} as (${query})`);
+	return sql`coalesce(${sql.raw(name)}.m, ${EMPTY})`;
+}
+
+/**
+ * Where at least n events of the CTE are in the window (t - d, t]: the union over each event i of
+ * [t_i, t_(i-n+1) + d), events ordered by (occurred_at, id).
+ */
+function atLeast(c: Compiler, events: string, n: number, d: number): SQL {
 	if (n <= 0) return FULL;
 	const e = sql.raw(events);
-	return sql`(coalesce((select range_agg(int8range(w.ms, w.first_ms + ${d}::bigint)) from (select y.ms, lag(y.ms, ${n - 1}::int) over (order by y.ms, y.id) as first_ms from ${e} y where y.account_id = h.account_id) w where w.first_ms is not null and w.first_ms + ${d}::bigint > w.ms), ${EMPTY}) * ${FULL})`;
+	const m = part(
+		c,
+		sql`select w.account_id, range_agg(int8range(w.ms, w.first_ms + ${d}::bigint)) as m from (select y.account_id, y.ms, lag(y.ms, ${n - 1}::int) over (partition by y.account_id order by y.ms, y.id) as first_ms from ${e} y) w where w.first_ms is not null and w.first_ms + ${d}::bigint > w.ms group by w.account_id`
+	);
+	return sql`(${m} * ${FULL})`;
 }
 
 /**
@@ -182,15 +203,15 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 			const d = durationMs(expr.within);
 			const e = eventCte(c, expr.event);
 			const n = expr.count;
-			if (expr.op === '>=') value = atLeast(e, n, d);
-			else if (expr.op === '>') value = atLeast(e, n + 1, d);
-			else if (expr.op === '<') value = sql`(${FULL} - ${atLeast(e, n, d)}) * ${fullWindow(d)}`;
-			else if (expr.op === '<=') value = sql`(${FULL} - ${atLeast(e, n + 1, d)}) * ${fullWindow(d)}`;
-			else if (expr.op === '=') value = sql`(${atLeast(e, n, d)} - ${atLeast(e, n + 1, d)}) * ${fullWindow(d)}`;
+			if (expr.op === '>=') value = atLeast(c, e, n, d);
+			else if (expr.op === '>') value = atLeast(c, e, n + 1, d);
+			else if (expr.op === '<') value = sql`(${FULL} - ${atLeast(c, e, n, d)}) * ${fullWindow(d)}`;
+			else if (expr.op === '<=') value = sql`(${FULL} - ${atLeast(c, e, n + 1, d)}) * ${fullWindow(d)}`;
+			else if (expr.op === '=') value = sql`(${atLeast(c, e, n, d)} - ${atLeast(c, e, n + 1, d)}) * ${fullWindow(d)}`;
 			else throw new RuleCompileError(`unsupported count operator ${expr.op as string}`);
 			if (evident) {
 				c.evidence.push(
-					sql`select r.account_id, r.p, y.id from runs r join ${sql.raw(e)} y on y.account_id = r.account_id and y.ms > r.p - ${d}::bigint and y.ms <= r.p where ${guard}`
+					sql`select r.account_id, y.id, y.ms from runs r join ${sql.raw(e)} y on y.account_id = r.account_id and y.ms > r.p - ${d}::bigint and y.ms <= r.p where ${guard}`
 				);
 			}
 			break;
@@ -198,10 +219,11 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 		case 'absence': {
 			const d = durationMs(expr.for);
 			const e = eventCte(c, expr.event);
-			value = sql`(${FULL} - ${atLeast(e, 1, d)}) * ${fullWindow(d)}`;
+			value = sql`(${FULL} - ${atLeast(c, e, 1, d)}) * ${fullWindow(d)}`;
 			if (evident) {
+				// The event before the gap: the last one, by (occurred_at, id), at or before p.
 				c.evidence.push(
-					sql`select r.account_id, r.p, last.id from runs r cross join lateral (select y.id from ${sql.raw(e)} y where y.account_id = r.account_id and y.ms <= r.p order by y.ms desc, y.id desc limit 1) last where ${guard}`
+					sql`select distinct on (r.account_id, r.p) r.account_id, y.id, y.ms from runs r join ${sql.raw(e)} y on y.account_id = r.account_id and y.ms <= r.p where ${guard} order by r.account_id, r.p, y.ms desc, y.id desc`
 				);
 			}
 			break;
@@ -210,10 +232,21 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 			const d = durationMs(expr.within);
 			const a = sql.raw(eventCte(c, expr.first));
 			const b = sql.raw(eventCte(c, expr.then));
-			value = sql`(coalesce((select range_agg(int8range(yb.ms, yb.ms + ${d}::bigint)) from ${b} yb where yb.account_id = h.account_id and exists (select 1 from ${a} ya where ya.account_id = yb.account_id and ya.ms < yb.ms and ya.ms >= yb.ms - ${d}::bigint)), ${EMPTY}) * ${FULL})`;
+			// Each B with the latest A before it, when that A is at most d before (the latest A
+			// before B is the closest, so no other A can be within d when it is not).
+			const pairs = `q${c.events.length}`;
+			c.events.push(
+				sql`${sql.raw(pairs)} as (select distinct on (yb.id) yb.account_id, yb.id as b_id, yb.ms as b_ms, ya.id as a_id, ya.ms as a_ms from ${b} yb join ${a} ya on ya.account_id = yb.account_id and ya.ms < yb.ms and ya.ms >= yb.ms - ${d}::bigint order by yb.id, ya.ms desc, ya.id desc)`
+			);
+			const q = sql.raw(pairs);
+			const m = part(
+				c,
+				sql`select q.account_id, range_agg(int8range(q.b_ms, q.b_ms + ${d}::bigint)) as m from ${q} q group by q.account_id`
+			);
+			value = sql`(${m} * ${FULL})`;
 			if (evident) {
 				c.evidence.push(
-					sql`select r.account_id, r.p, unnest(array[pa.id, yb.id]) as id from runs r join ${b} yb on yb.account_id = r.account_id and yb.ms > r.p - ${d}::bigint and yb.ms <= r.p cross join lateral (select ya.id, ya.ms from ${a} ya where ya.account_id = yb.account_id and ya.ms < yb.ms order by ya.ms desc, ya.id desc limit 1) pa where yb.ms - pa.ms <= ${d}::bigint and ${guard}`
+					sql`select r.account_id, unnest(array[q.a_id, q.b_id]) as id, unnest(array[q.a_ms, q.b_ms]) as ms from runs r join ${q} q on q.account_id = r.account_id and q.b_ms > r.p - ${d}::bigint and q.b_ms <= r.p where ${guard}`
 				);
 			}
 			break;
@@ -226,7 +259,11 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 		}
 		case 'contact': {
 			const column = sql.raw(`ct.${expr.attribute}`);
-			value = sql`(case when exists (select 1 from contacts ct where ct.account_id = h.account_id and ${passes(expr.test, textStored(column))}) then ${FULL} else ${EMPTY} end)`;
+			const m = part(
+				c,
+				sql`select ct.account_id, ${FULL_ANY} as m from contacts ct where ${passes(expr.test, textStored(column))} group by ct.account_id`
+			);
+			value = sql`(${m} * ${FULL})`;
 			break;
 		}
 		default:
@@ -256,7 +293,7 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 	checkAttributes(rule);
 	const nowMs = options.now.getTime();
 	if (!Number.isFinite(nowMs)) throw new RuleCompileError('now is not a valid date');
-	const c: Compiler = { events: [], nodes: 0, laterals: [], evidence: [] };
+	const c: Compiler = { events: [], parts: [], nodes: 0, laterals: [], evidence: [] };
 	const root = node(c, rule, [], true);
 	const ws = options.workspaceId;
 	const ids = options.accountIds;
@@ -276,7 +313,7 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 					c.evidence.map((q) => sql`(${q})`),
 					sql` union `
 				)
-			: sql`select null::uuid as account_id, null::bigint as p, null::bigint as id where false`;
+			: sql`select null::uuid as account_id, null::bigint as id, null::bigint as ms where false`;
 	return sql`with accts as (
   select a.id, a.lifecycle::text as lifecycle, a.plan, a.arr, a.industry, a.size
   from account a where a.workspace_id = ${ws}::uuid${accountFilter}
@@ -290,26 +327,29 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
   from contact c where c.workspace_id = ${ws}::uuid and c.account_id in (select id from accts)
 ), hist as (
   select a.id as account_id, a.lifecycle, a.plan, a.arr, a.industry, a.size,
-    coalesce((select min(x.ms) from acts x where x.account_id = a.id), ${nowMs}::bigint) as start_ms,
+    coalesce(f.first_ms, ${nowMs}::bigint) as start_ms,
     ${nowMs}::bigint + 1 as end_ms
-  from accts a
+  from accts a left join (select x.account_id, min(x.ms) as first_ms from acts x group by x.account_id) f on f.account_id = a.id
 )${c.events.length > 0 ? sql`, ${sql.join(c.events, sql`, `)}` : sql``}, held as (
   select h.account_id, h.end_ms, ${sql.join(
 		Array.from({ length: c.nodes }, (_, i) => sql`${sql.raw(`n${i}`)}.m as ${sql.raw(`m${i}`)}`),
 		sql`, `
 	)}, ${sql.raw(root)}.m * ${FULL} as m
-  from hist h ${sql.join(c.laterals, sql` `)}
+  from hist h ${sql.join(
+		c.parts.map((p) => sql.raw(`left join ${p} on ${p}.account_id = h.account_id`)),
+		sql` `
+	)} ${sql.join(c.laterals, sql` `)}
 ), runs as (
   select held.*, lower(u.rng) as p from held cross join lateral unnest(held.m) as u(rng)
-), evidence as (${evidence})
+), evidence as (${evidence}), evidence_ids as (
+  select e.account_id, array_agg(e.id order by e.ms, e.id) as ids
+  from (select distinct ev.account_id, ev.id, ev.ms from evidence ev) e group by e.account_id
+)
 select held.account_id,
   timestamptz 'epoch' + lower(held.m) * interval '1 millisecond' as first_fired_at,
   upper(held.m) = held.end_ms as holds_now,
-  array(
-    select distinct_ids.id from (select distinct ev.id from evidence ev where ev.account_id = held.account_id) distinct_ids
-    join acts x on x.id = distinct_ids.id order by x.ms, x.id
-  )::bigint[] as evidence
-from held
+  coalesce(evidence_ids.ids, '{}')::bigint[] as evidence
+from held left join evidence_ids on evidence_ids.account_id = held.account_id
 where not isempty(held.m)
 order by held.account_id`;
 }
