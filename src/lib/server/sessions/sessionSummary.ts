@@ -5,6 +5,7 @@ import { listMembers } from '../workspaces';
 import { getCurrentRevision } from '../playbook/revisions';
 import { getSession } from './sessions';
 import { listFiredSignals } from './firedSignals';
+import { labelEvents } from './eventLabels';
 import { listSignals } from '../../domain/playbook/signalBlock';
 import { projectStateFor, type SessionState, type SummaryContext } from '../../domain/session';
 
@@ -36,6 +37,7 @@ export async function loadSessionSummary(db: Database, workspaceId: string, sess
 			.from(playbookProposal)
 			.where(and(eq(playbookProposal.workspaceId, workspaceId), eq(playbookProposal.sessionId, sessionId)))
 	]);
+	const eventLabels = await labelEvents(db, workspaceId, [...fired.flatMap((s) => s.evidence), ...state.tags.map((t) => t.activityId)]);
 	const signalNames = Object.fromEntries(listSignals(revision.document).signals.map((s) => [s.id, s.name]));
 	const context: SummaryContext = {
 		title: session.title,
@@ -47,5 +49,5 @@ export async function loadSessionSummary(db: Database, workspaceId: string, sess
 		now: session.endedAt ?? new Date()
 	};
 	const { state: _, ...row } = session;
-	return { session: row, state, context, proposals };
+	return { session: row, state, context, proposals, eventLabels };
 }
