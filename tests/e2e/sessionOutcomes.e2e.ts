@@ -94,6 +94,11 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 	await seller.getByRole('button', { name: 'Add action item' }).click();
 	await expect(facilitator.getByText(action)).toBeVisible();
 
+	const win = `Saved the renewal after the champion call ${Date.now()}`;
+	await seller.getByLabel('What the signal led to').fill(win);
+	await seller.getByRole('button', { name: 'Record win' }).click();
+	await expect(facilitator.getByText(win)).toBeVisible();
+
 	facilitator.once('dialog', (dialog) => void dialog.accept());
 	await facilitator.getByRole('button', { name: 'End session' }).click();
 	await facilitator.getByRole('link', { name: 'Read the summary' }).click();
@@ -111,4 +116,13 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 	expect(markdown).toContain(objective);
 	expect(markdown).toContain(action);
 	expect(markdown).toContain('## Missed signals');
+
+	// The past session shows its outcomes in the list, and the win reaches the workspace home.
+	await seller.goto(`/w/${demo.slug}/sessions`);
+	const row = seller.getByRole('listitem').filter({ has: seller.getByRole('link', { name: title }) });
+	await expect(row.getByRole('list', { name: 'Outcomes' })).toContainText('1 action item');
+	await expect(row.getByRole('list', { name: 'Outcomes' })).toContainText('1 win');
+	await seller.goto(`/w/${demo.slug}`);
+	await expect(seller.getByRole('region', { name: 'Recent signal wins' })).toContainText(win);
+	await expectNoSeriousA11yViolations(seller);
 });

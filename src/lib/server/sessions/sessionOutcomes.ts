@@ -1,0 +1,72 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../db/index';
+import { account, practiceSession, user } from '../db/schema';
+import type { WinKind } from '../../domain/session';
+
+export interface SessionOutcomeCounts {
+	tags: number;
+	actionItems: number;
+	wins: number;
+	insights: number;
+}
+
+const length = (key: string) => sql<number>`coalesce(jsonb_array_length(${practiceSession.state} -> ${key}), 0)`.mapWith(Number);
+
+/** What each session left behind, counted in the database from its state (no state leaves it). */
+export async function countSessionOutcomes(db: Database, workspaceId: string, sessionIds: string[]): Promise<Record<string, SessionOutcomeCounts>> {
+	if (sessionIds.length === 0) return {};
+	const rows = await db
+		.select({ id: practiceSession.id, tags: length('tags'), actionItems: length('actionItems'), wins: length('wins'), insights: length('insights') })
+		.from(practiceSession)
+		.where(and(eq(practiceSession.workspaceId, workspaceId), inArray(practiceSession.id, sessionIds)));
+	return Object.fromEntries(rows.map(({ id, ...counts }) => [id, counts]));
+}
+
+export interface RecentWin {
+	id: string;
+	kind: WinKind;
+	text: string;
+	recordedAt: string;
+	accountId: string | null;
+	accountName: string | null;
+	recordedByName: string | null;
+	sessionId: string;
+	sessionTitle: string;
+}
+
+/** The latest signal wins recorded in this workspace's sessions, newest first, for the home page. */
+export async function listRecentWins(db: Database, workspaceId: string, limit = 5): Promise<RecentWin[]> {
+	const win = sql`w.value`;
+	const rows = await db
+		.select({
+			sessionId: practiceSession.id,
+			sessionTitle: practiceSession.title,
+			id: sql<string>`${win} ->> 'id'`,
+			kind: sql<WinKind>`${win} ->> 'kind'`,
+			text: sql<string>`${win} ->> 'text'`,
+			recordedAt: sql<string>`${win} ->> 'recordedAt'`,
+			accountId: sql<string | null>`${win} ->> 'accountId'`,
+			recordedBy: sql<string | null>`${win} ->> 'recordedBy'`
+		})
+		.from(practiceSession)
+		.innerJoin(sql`jsonb_array_elements(${practiceSession.state} -> 'wins') as w`, sql`true`)
+		.where(and(eq(practiceSession.workspaceId, workspaceId), inArray(practiceSession.status, ['live', 'ended'])))
+		.orderBy(desc(sql`${win} ->> 'recordedAt'`))
+		.limit(limit);
+	if (rows.length === 0) return [];
+	const accountIds = [...new Set(rows.flatMap((r) => (r.accountId ? [r.accountId] : [])))];
+	const userIds = [...new Set(rows.flatMap((r) => (r.recordedBy ? [r.recordedBy] : [])))];
+	const [accounts, people] = await Promise.all([
+		accountIds.length
+			? db.select({ id: account.id, name: account.name }).from(account).where(and(eq(account.workspaceId, workspaceId), inArray(account.id, accountIds)))
+			: Promise.resolve([]),
+		userIds.length ? db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, userIds)) : Promise.resolve([])
+	]);
+	const accountNames = new Map(accounts.map((a) => [a.id, a.name]));
+	const names = new Map(people.map((p) => [p.id, p.name]));
+	return rows.map(({ recordedBy, ...r }) => ({
+		...r,
+		accountName: r.accountId ? (accountNames.get(r.accountId) ?? null) : null,
+		recordedByName: recordedBy ? (names.get(recordedBy) ?? null) : null
+	}));
+}
