@@ -4,10 +4,14 @@ import { demo, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 /** Deals an account found by typing `letter` into the search box. */
-async function pickAccount(page: Page, letter: string) {
+async function pickAccount(page: Page, letter: string, withKeyboard = false) {
 	const spotting = page.getByRole('region', { name: 'Signal spotting challenge' });
 	await spotting.getByLabel('Find accounts to deal').fill(letter);
-	await spotting.getByRole('list', { name: 'Matching accounts' }).getByRole('button').first().click();
+	const first = spotting.getByRole('list', { name: 'Matching accounts' }).getByRole('button').first();
+	if (withKeyboard) {
+		await expect(first).toBeVisible();
+		await spotting.getByLabel('Find accounts to deal').press('Enter');
+	} else await first.click();
 }
 
 async function answer(page: Page, positiveNote: string, riskNote: string) {
@@ -40,6 +44,9 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 	await seller.goto(url);
 	const support = await (await browser.newContext()).newPage();
 	await signIn(support, demo.email('support'));
+	// Every socket frame support receives, to check the seller's answer never reaches it before the reveal.
+	const supportFrames: string[] = [];
+	support.on('websocket', (ws) => ws.on('framereceived', (frame) => supportFrames.push(String(frame.payload))));
 	await support.goto(url);
 	await expect(facilitator.getByRole('region', { name: 'Who is here' })).toContainText('Tomás Silva · Support');
 	await expect(facilitator.getByRole('region', { name: 'Who is here' })).toContainText('Diego Alvarez · Sales');
@@ -47,7 +54,7 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 
 	// The facilitator finds two accounts and deals one to each participant present.
 	await pickAccount(facilitator, 'a');
-	await pickAccount(facilitator, 'e');
+	await pickAccount(facilitator, 'e', true);
 	await expect(facilitator.getByRole('list', { name: 'Who gets which account' }).getByRole('listitem')).toHaveCount(2);
 	await expectNoSeriousA11yViolations(facilitator);
 	await facilitator.getByRole('button', { name: 'Deal to 2 participants' }).click();
@@ -65,11 +72,14 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 	await expect(seller.getByText(supportNote)).toHaveCount(0);
 	await expect(facilitator.getByText(sellerNote)).toHaveCount(0);
 
+	expect(supportFrames.length).toBeGreaterThan(0);
+	expect(supportFrames.filter((f) => f.includes(sellerNote))).toEqual([]);
 	await facilitator.getByRole('button', { name: 'Reveal all answers' }).click();
 	for (const page of [facilitator, seller, support]) {
 		await expect(page.getByRole('article', { name: 'Answer of Diego Alvarez' })).toContainText(sellerNote);
 		await expect(page.getByRole('article', { name: 'Answer of Tomás Silva' })).toContainText(supportNote);
 	}
+	expect(supportFrames.some((f) => f.includes(sellerNote))).toBe(true);
 
 	// A tag, then a playbook change with it as evidence, an action item and a win.
 	await facilitator.getByRole('button', { name: 'Open for everyone' }).click();
