@@ -4,7 +4,8 @@ import { parse as parseCookie } from 'cookie';
 import type { Database } from '../db/index';
 import { SESSION_COOKIE, validateSessionToken, type SessionUser } from '../auth/session';
 import { allowedOrigins, isAllowedOrigin } from './origins';
-import { handleSessionSocket } from './sessionRoom';
+import { handleSessionSocket, type InterServerEvents } from './sessionRoom';
+import { usePostgresAdapter } from './postgresAdapter';
 import type { Department, Role } from '../../domain/crm/vocabulary';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../realtime/events';
 
@@ -17,13 +18,15 @@ export interface SocketData {
 /**
  * Attaches socket.io to the same HTTP server as SvelteKit. A connection must come from an
  * allowed Origin and carry a valid session cookie; its user is then on `socket.data.user`.
+ * With DATABASE_URL set, nodes sharing that database share broadcasts (postgresAdapter.ts).
  */
 export function attachRealtime(
 	httpServer: HttpServer,
 	deps: { database: () => Promise<Database>; env?: Record<string, string | undefined> }
-): Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData> {
-	const allowed = allowedOrigins(deps.env ?? process.env);
-	const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+): Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> {
+	const env = deps.env ?? process.env;
+	const allowed = allowedOrigins(env);
+	const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
 		// Cross-site pages cannot even start the handshake.
@@ -40,6 +43,12 @@ export function attachRealtime(
 		socket.data.sessions = {};
 		next();
 	});
+	if (env.DATABASE_URL) {
+		// Several app nodes on one PostgreSQL: broadcasts reach the sockets of every node.
+		const endPool = usePostgresAdapter(io, env.DATABASE_URL);
+		const close = io.close.bind(io);
+		io.close = (fn) => close(fn).finally(endPool);
+	}
 	io.on('connection', (socket) => handleSessionSocket(io, socket, deps.database));
 	return io;
 }

@@ -4,11 +4,17 @@ import type { Database } from '../db/index';
 import { membership, practiceSession } from '../db/schema';
 import { applySessionCommand, listEvents } from '../sessions/applySessionCommand';
 import { projectEventFor, projectStateFor, type SessionActor, type SessionEvent, type SessionState } from '../../domain/session';
-import type { ClientToServerEvents, PresentPerson, ServerToClientEvents } from '../../realtime/events';
+import type { ClientToServerEvents, JoinReply, PresentPerson, ServerToClientEvents } from '../../realtime/events';
 import type { SocketData } from './attachRealtime';
+import { clusteredServers } from './postgresAdapter';
 
-type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type S = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between app nodes: events appended on one node, for the others to deliver to their own sockets. */
+export interface InterServerEvents {
+	'session:publish': (message: { sessionId: string; events: SessionEvent[] }) => void;
+}
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type S = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 const room = (sessionId: string) => `session:${sessionId}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,39 +30,92 @@ async function findActor(db: Database, sessionId: string, userId: string) {
 	return row ?? null;
 }
 
-/** Sends each socket in the room the events as that socket's user may see them (sealed inputs stay sealed). */
+/**
+ * Sends each socket in the room the events as that socket's user may see them (sealed inputs stay
+ * sealed): this node's sockets here, other nodes' sockets by those nodes (one message each).
+ */
 export async function publishEvents(io: IO, sessionId: string, events: SessionEvent[]): Promise<void> {
 	if (events.length === 0) return;
-	for (const socket of await io.in(room(sessionId)).fetchSockets()) {
+	deliverLocally(io, sessionId, events);
+	if (clusteredServers.has(io)) io.serverSideEmit('session:publish', { sessionId, events });
+}
+
+/**
+ * Projects the events for each of this node's sockets in the room. Sockets for which nothing is
+ * hidden (projectEventFor returned every event as is) share one broadcast, encoded once; the
+ * others get their own projection.
+ */
+function deliverLocally(io: IO, sessionId: string, events: SessionEvent[]): void {
+	const unchanged: string[] = [];
+	for (const socketId of io.of('/').adapter.rooms.get(room(sessionId)) ?? []) {
+		const socket = io.of('/').sockets.get(socketId);
+		if (!socket?.data.user) continue;
 		const viewer = { userId: socket.data.user.id };
-		socket.emit('session:events', { sessionId, events: events.map((e) => projectEventFor(e, viewer)) });
+		const projected = events.map((e) => projectEventFor(e, viewer));
+		if (projected.every((e, i) => e === events[i])) unchanged.push(socketId);
+		else socket.emit('session:events', { sessionId, events: projected });
+	}
+	if (unchanged.length) io.local.to(unchanged).emit('session:events', { sessionId, events });
+}
+
+/**
+ * Tells the room who is here. Never throws: with several nodes, listing the room asks every node,
+ * and a node that just died cannot answer (the adapter gives up after a timeout) — then this node's
+ * own sockets are listed, and the next join or leave corrects the picture.
+ */
+async function publishPresence(io: IO, sessionId: string): Promise<void> {
+	try {
+		let sockets;
+		try {
+			sockets = await io.in(room(sessionId)).timeout(PRESENCE_TIMEOUT_MS).fetchSockets();
+		} catch {
+			sockets = await io.local.in(room(sessionId)).fetchSockets();
+		}
+		const people = new Map<string, PresentPerson>();
+		for (const socket of sockets) {
+			const joined = socket.data.sessions?.[sessionId];
+			if (joined) people.set(socket.data.user.id, { userId: socket.data.user.id, name: socket.data.user.name, department: joined.department });
+		}
+		io.to(room(sessionId)).emit('session:presence', { sessionId, people: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)) });
+	} catch (e) {
+		console.error('session presence failed', e);
 	}
 }
 
-async function publishPresence(io: IO, sessionId: string): Promise<void> {
-	const people = new Map<string, PresentPerson>();
-	for (const socket of await io.in(room(sessionId)).fetchSockets()) {
-		const joined = socket.data.sessions?.[sessionId];
-		if (joined) people.set(socket.data.user.id, { userId: socket.data.user.id, name: socket.data.user.name, department: joined.department });
-	}
-	io.to(room(sessionId)).emit('session:presence', { sessionId, people: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)) });
-}
+const PRESENCE_TIMEOUT_MS = 2000;
+
+const listening = new WeakSet<IO>();
 
 /** Live-session protocol on one socket: join (with catch-up), commands (acked, then broadcast), presence, clock sync. */
 export function handleSessionSocket(io: IO, socket: S, database: () => Promise<Database>): void {
+	if (!listening.has(io)) {
+		listening.add(io);
+		io.on('session:publish', (message) => deliverLocally(io, message.sessionId, message.events));
+	}
 	socket.data.sessions ??= {};
 	socket.on('time:ping', (reply) => typeof reply === 'function' && reply(Date.now()));
 
 	socket.on('session:join', async (request, reply) => {
 		if (typeof reply !== 'function') return;
 		const sessionId = String(request?.sessionId ?? '');
+		try {
+			await join(sessionId, request, reply);
+		} catch (e) {
+			// An async handler that throws would take the whole process down (unhandled rejection).
+			// Drop the transport instead: the client reconnects on its own and joins again.
+			console.error('session join failed', e);
+			socket.conn.close();
+		}
+	});
+
+	async function join(sessionId: string, request: Parameters<ClientToServerEvents['session:join']>[0], reply: (r: JoinReply) => void) {
 		const db = await database();
 		const actor = await findActor(db, sessionId, socket.data.user.id);
 		if (!actor) return reply({ ok: false, error: 'This session does not exist, or it belongs to a workspace you are not a member of.' });
 		socket.data.sessions[sessionId] = { workspaceId: actor.workspaceId, role: actor.role, department: actor.department };
 		await socket.join(room(sessionId));
 		const viewer = { userId: socket.data.user.id };
-		const afterSeq = request.afterSeq;
+		const afterSeq = request?.afterSeq;
 		const [row] = await db.select({ state: practiceSession.state, lastSeq: practiceSession.lastSeq }).from(practiceSession).where(eq(practiceSession.id, sessionId));
 		if (typeof afterSeq === 'number' && Number.isInteger(afterSeq) && afterSeq >= 0 && afterSeq <= row.lastSeq) {
 			const events = await listEvents(db, sessionId, afterSeq, row.lastSeq);
@@ -65,7 +124,7 @@ export function handleSessionSocket(io: IO, socket: S, database: () => Promise<D
 			reply({ ok: true, serverMs: Date.now(), lastSeq: row.lastSeq, state: projectStateFor(row.state as unknown as SessionState, viewer) });
 		}
 		await publishPresence(io, sessionId);
-	});
+	}
 
 	socket.on('session:leave', async (request) => {
 		const sessionId = String(request?.sessionId ?? '');
