@@ -6,6 +6,7 @@
  * with the domain reducer (repeats ignored), and a gap triggers a rejoin with afterSeq.
  */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { io as connect, type Socket } from 'socket.io-client';
 import { MissingEventsError, reduceSession, type SessionState, type VisibleSessionEvent } from '../../src/lib/domain/session';
 import type { ClientToServerEvents, CommandReply, JoinReply, ServerToClientEvents } from '../../src/lib/realtime/events';
@@ -26,6 +27,8 @@ export class LiveClient {
 	/** Every command this client had answered, in answer order. */
 	readonly acked: Acked[] = [];
 	joins = 0;
+	/** Seqs of events that first reached this client as a live broadcast (not a catch-up reply). */
+	readonly broadcastSeqs = new Set<number>();
 	resends = 0;
 	#joining: Promise<void> | null = null;
 	#rejoinAgain = false;
@@ -167,6 +170,8 @@ export class LiveClient {
 	}
 
 	#apply(events: VisibleSessionEvent[]): void {
+		const before = this.state?.lastSeq ?? Infinity;
+		for (const e of events) if (e.seq > before) this.broadcastSeqs.add(e.seq);
 		if (!this.#fold(events)) void this.#join();
 		this.#changed();
 	}
@@ -175,6 +180,7 @@ export class LiveClient {
 /** Resolves when `check` holds, re-checked whenever any of `clients` sees a change; bounded by `timeoutMs`. */
 export function whenAny(clients: LiveClient[], check: () => boolean, timeoutMs: number, what: string): Promise<void> {
 	const controller = new AbortController();
+	setMaxListeners(clients.length + 10, controller.signal);
 	return Promise.race(clients.map((c) => c.until(check, timeoutMs, what, controller.signal))).finally(() => controller.abort());
 }
 
