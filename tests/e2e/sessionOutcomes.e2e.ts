@@ -80,6 +80,7 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 		await expect(page.getByRole('article', { name: 'Answer of Tomás Silva' })).toContainText(supportNote);
 	}
 	expect(supportFrames.some((f) => f.includes(sellerNote))).toBe(true);
+	await expectNoSeriousA11yViolations(support);
 
 	// A tag, then a playbook change with it as evidence, an action item and a win.
 	await facilitator.getByRole('button', { name: 'Open for everyone' }).click();
@@ -132,6 +133,7 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 	const row = seller.getByRole('listitem').filter({ has: seller.getByRole('link', { name: title }) });
 	await expect(row.getByRole('list', { name: 'Outcomes' })).toContainText('1 action item');
 	await expect(row.getByRole('list', { name: 'Outcomes' })).toContainText('1 win');
+	await expectNoSeriousA11yViolations(seller);
 	await seller.goto(`/w/${demo.slug}`);
 	await expect(seller.getByRole('region', { name: 'Recent signal wins' })).toContainText(win);
 	await expectNoSeriousA11yViolations(seller);
