@@ -49,9 +49,10 @@ export async function listRecentWins(db: Database, workspaceId: string, limit = 
 			recordedBy: sql<string | null>`${win} ->> 'recordedBy'`
 		})
 		.from(practiceSession)
-		.innerJoin(sql`jsonb_array_elements(${practiceSession.state} -> 'wins') as w`, sql`true`)
+		.innerJoin(sql`jsonb_array_elements(${practiceSession.state} -> 'wins') with ordinality as w(value, n)`, sql`true`)
 		.where(and(eq(practiceSession.workspaceId, workspaceId), inArray(practiceSession.status, ['live', 'ended'])))
-		.orderBy(desc(sql`${win} ->> 'recordedAt'`))
+		// Wins recorded in the same millisecond keep the order they were recorded in.
+		.orderBy(desc(sql`${win} ->> 'recordedAt'`), desc(sql`w.n`))
 		.limit(limit);
 	if (rows.length === 0) return [];
 	const accountIds = [...new Set(rows.flatMap((r) => (r.accountId ? [r.accountId] : [])))];
