@@ -15,7 +15,10 @@
  * - `A then B within D` holds on [tB, tB + D) for each B with an A at tA < tB, tB - tA <= D.
  * - account and contact conditions hold over the whole range or not at all.
  * Every part is computed once for all accounts (window functions partitioned by account, GROUP
- * BY account) and joined to the accounts; nothing is evaluated per account by a correlated scan.
+ * BY account) and hash-joined to the accounts; matching activities are read per activity type
+ * (index on workspace, type, time). CTEs are MATERIALIZED so each is computed once. Evidence reads
+ * per-account arrays carried on each account's row, never a join the planner could misjudge into
+ * a nested loop over all events (a run's row count is unknowable to it).
  * Evidence: a run's evidence is the evidence at its start p, which depends on p only: every
  * primitive not under a `not` whose whole path of (sub)rules holds at p contributes its evidence at
  * p (count: the events in (p - D, p]; absence: the last event at or before p; sequence: each B in
@@ -41,6 +44,7 @@ import {
 	type RuleValue,
 	type ValueTest
 } from '$lib/domain/signals/rule';
+import { ACTIVITY_TYPES } from '$lib/domain/crm/activityTypes';
 
 export interface CompileRuleOptions {
 	workspaceId: string;
@@ -115,10 +119,17 @@ function passes(test: ValueTest, stored: Stored): SQL {
 }
 
 interface Compiler {
+	/** Conditions every activity read must pass: the workspace, up to now, the chosen accounts. */
+	scope: SQL;
 	/** CTEs: matching activities per event pattern (id, account_id, ms), then per-account parts. */
 	events: SQL[];
 	/** Per-account CTEs (account_id, m) left-joined to the accounts, named p0, p1, ... */
 	parts: string[];
+	/**
+	 * Per-account CTEs of arrays (events or sequence pairs in (occurred_at, id) order) that evidence
+	 * reads at each run start; carried on each account's row as NAME_COLUMN.
+	 */
+	arrays: { name: string; columns: string[] }[];
 	/** How many nodes are named (n0, n1, ... in pre-order). */
 	nodes: number;
 	/** Lateral steps computing each node's multirange, in post-order (children before parents). */
@@ -142,11 +153,16 @@ function eventCte(c: Compiler, pattern: EventPattern): string {
 	const conditions = pattern.where.map((w) =>
 		passes(
 			w.test,
-			w.property === DEPARTMENT_PROPERTY ? textStored(sql`x.department`) : jsonStored(sql`(x.properties -> ${w.property}::text)`)
+			w.property === DEPARTMENT_PROPERTY ? textStored(sql`x.department::text`) : jsonStored(sql`(x.properties -> ${w.property}::text)`)
 		)
 	);
-	const where = [sql`x.type = ${pattern.type}::text`, ...conditions];
-	c.events.push(sql`${sql.raw(name)} as (select x.id, x.account_id, x.ms from acts x where ${sql.join(where, sql` and `)})`);
+	if (!(ACTIVITY_TYPES as readonly string[]).includes(pattern.type)) {
+		throw new RuleCompileError(`unknown activity type ${pattern.type}`);
+	}
+	const where = [c.scope, sql`x.type = ${pattern.type}::activity_type`, ...conditions];
+	c.events.push(
+		sql`${sql.raw(name)} as materialized (select x.id, x.account_id, (extract(epoch from x.occurred_at) * 1000)::bigint as ms from activity x where ${sql.join(where, sql` and `)})`
+	);
 	return name;
 }
 
@@ -154,8 +170,26 @@ function eventCte(c: Compiler, pattern: EventPattern): string {
 function part(c: Compiler, query: SQL): SQL {
 	const name = `p${c.parts.length}`;
 	c.parts.push(name);
-	c.events.push(sql`${sql.raw(name)} as (${query})`);
+	c.events.push(sql`${sql.raw(name)} as materialized (${query})`);
 	return sql`coalesce(${sql.raw(name)}.m, ${EMPTY})`;
+}
+
+/** Adds a per-account CTE of arrays; returns a function naming its columns on a run row. */
+function arrayPart(c: Compiler, query: SQL, columns: string[]): (column: string) => SQL {
+	const name = `a${c.arrays.length}`;
+	c.arrays.push({ name, columns });
+	c.events.push(sql`${sql.raw(name)} as materialized (${query})`);
+	return (column) => sql.raw(`r.${name}_${column}`);
+}
+
+/** The events of a CTE per account, as arrays of ids and times in (occurred_at, id) order. */
+function eventArrays(c: Compiler, events: string): (column: string) => SQL {
+	const e = sql.raw(events);
+	return arrayPart(
+		c,
+		sql`select y.account_id, array_agg(y.id order by y.ms, y.id) as ids, array_agg(y.ms order by y.ms, y.id) as mss from ${e} y group by y.account_id`,
+		['ids', 'mss']
+	);
 }
 
 /**
@@ -210,8 +244,9 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 			else if (expr.op === '=') value = sql`(${atLeast(c, e, n, d)} - ${atLeast(c, e, n + 1, d)}) * ${fullWindow(d)}`;
 			else throw new RuleCompileError(`unsupported count operator ${expr.op as string}`);
 			if (evident) {
+				const col = eventArrays(c, e);
 				c.evidence.push(
-					sql`select r.account_id, y.id, y.ms from runs r join ${sql.raw(e)} y on y.account_id = r.account_id and y.ms > r.p - ${d}::bigint and y.ms <= r.p where ${guard}`
+					sql`select r.account_id, y.id, y.ms from runs r cross join lateral unnest(${col('ids')}, ${col('mss')}) as y(id, ms) where y.ms > r.p - ${d}::bigint and y.ms <= r.p and ${guard}`
 				);
 			}
 			break;
@@ -222,8 +257,9 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 			value = sql`(${FULL} - ${atLeast(c, e, 1, d)}) * ${fullWindow(d)}`;
 			if (evident) {
 				// The event before the gap: the last one, by (occurred_at, id), at or before p.
+				const col = eventArrays(c, e);
 				c.evidence.push(
-					sql`select distinct on (r.account_id, r.p) r.account_id, y.id, y.ms from runs r join ${sql.raw(e)} y on y.account_id = r.account_id and y.ms <= r.p where ${guard} order by r.account_id, r.p, y.ms desc, y.id desc`
+					sql`select r.account_id, y.id, y.ms from runs r cross join lateral (select z.id, z.ms from unnest(${col('ids')}, ${col('mss')}) with ordinality as z(id, ms, k) where z.ms <= r.p order by z.k desc limit 1) y where ${guard}`
 				);
 			}
 			break;
@@ -233,10 +269,12 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 			const a = sql.raw(eventCte(c, expr.first));
 			const b = sql.raw(eventCte(c, expr.then));
 			// Each B with the latest A before it, when that A is at most d before (the latest A
-			// before B is the closest, so no other A can be within d when it is not).
+			// before B is the closest, so no other A can be within d when it is not). One pass over
+			// both, ordered by time with B before A at equal times (an A at B's time is not before
+			// it): the latest A so far is the running max of [ms, id] over the A rows.
 			const pairs = `q${c.events.length}`;
 			c.events.push(
-				sql`${sql.raw(pairs)} as (select distinct on (yb.id) yb.account_id, yb.id as b_id, yb.ms as b_ms, ya.id as a_id, ya.ms as a_ms from ${b} yb join ${a} ya on ya.account_id = yb.account_id and ya.ms < yb.ms and ya.ms >= yb.ms - ${d}::bigint order by yb.id, ya.ms desc, ya.id desc)`
+				sql`${sql.raw(pairs)} as materialized (select s.account_id, s.id as b_id, s.ms as b_ms, s.latest_a[2] as a_id, s.latest_a[1] as a_ms from (select u.*, max(case when u.is_a then array[u.ms, u.id] end) over (partition by u.account_id order by u.ms, u.is_a, u.id rows between unbounded preceding and current row) as latest_a from (select ya.account_id, ya.id, ya.ms, true as is_a from ${a} ya union all select yb.account_id, yb.id, yb.ms, false from ${b} yb) u) s where not s.is_a and s.latest_a is not null and s.ms - s.latest_a[1] <= ${d}::bigint)`
 			);
 			const q = sql.raw(pairs);
 			const m = part(
@@ -245,8 +283,13 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 			);
 			value = sql`(${m} * ${FULL})`;
 			if (evident) {
+				const col = arrayPart(
+					c,
+					sql`select q.account_id, array_agg(q.a_id) as a_ids, array_agg(q.a_ms) as a_mss, array_agg(q.b_id) as b_ids, array_agg(q.b_ms) as b_mss from ${q} q group by q.account_id`,
+					['a_ids', 'a_mss', 'b_ids', 'b_mss']
+				);
 				c.evidence.push(
-					sql`select r.account_id, unnest(array[q.a_id, q.b_id]) as id, unnest(array[q.a_ms, q.b_ms]) as ms from runs r join ${q} q on q.account_id = r.account_id and q.b_ms > r.p - ${d}::bigint and q.b_ms <= r.p where ${guard}`
+					sql`select r.account_id, y.id, y.ms from runs r cross join lateral unnest(${col('a_ids')}, ${col('a_mss')}, ${col('b_ids')}, ${col('b_mss')}) as q(a_id, a_ms, b_id, b_ms) cross join lateral (values (q.a_id, q.a_ms), (q.b_id, q.b_ms)) as y(id, ms) where q.b_ms > r.p - ${d}::bigint and q.b_ms <= r.p and ${guard}`
 				);
 			}
 			break;
@@ -293,10 +336,14 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 	checkAttributes(rule);
 	const nowMs = options.now.getTime();
 	if (!Number.isFinite(nowMs)) throw new RuleCompileError('now is not a valid date');
-	const c: Compiler = { events: [], parts: [], nodes: 0, laterals: [], evidence: [] };
-	const root = node(c, rule, [], true);
 	const ws = options.workspaceId;
 	const ids = options.accountIds;
+	const nowAt = sql`${options.now.toISOString()}::timestamptz`;
+	const scope = sql`x.workspace_id = ${ws}::uuid and x.occurred_at <= ${nowAt}${
+		ids === undefined ? sql`` : sql` and x.account_id in (select id from accts)`
+	}`;
+	const c: Compiler = { scope, events: [], parts: [], arrays: [], nodes: 0, laterals: [], evidence: [] };
+	const root = node(c, rule, [], true);
 	const accountFilter =
 		ids === undefined
 			? sql``
@@ -306,7 +353,6 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 						ids.map((id) => sql`${id}::uuid`),
 						sql`, `
 					)})`;
-	const actFilter = options.accountIds ? sql` and x.account_id in (select id from accts)` : sql``;
 	const evidence =
 		c.evidence.length > 0
 			? sql.join(
@@ -317,29 +363,29 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 	return sql`with accts as (
   select a.id, a.lifecycle::text as lifecycle, a.plan, a.arr, a.industry, a.size
   from account a where a.workspace_id = ${ws}::uuid${accountFilter}
-), acts as (
-  select x.id, x.account_id, x.type::text as type, x.department::text as department, x.properties,
-    (extract(epoch from x.occurred_at) * 1000)::bigint as ms
-  from activity x
-  where x.workspace_id = ${ws}::uuid and x.occurred_at <= ${options.now.toISOString()}::timestamptz${actFilter}
 ), contacts as (
   select c.account_id, c.lifecycle::text as lifecycle, c.title
   from contact c where c.workspace_id = ${ws}::uuid and c.account_id in (select id from accts)
-), hist as (
+), hist as materialized (
   select a.id as account_id, a.lifecycle, a.plan, a.arr, a.industry, a.size,
-    coalesce(f.first_ms, ${nowMs}::bigint) as start_ms,
+    coalesce((extract(epoch from (
+      select min(x.occurred_at) from activity x where x.workspace_id = ${ws}::uuid and x.account_id = a.id and x.occurred_at <= ${nowAt}
+    )) * 1000)::bigint, ${nowMs}::bigint) as start_ms,
     ${nowMs}::bigint + 1 as end_ms
-  from accts a left join (select x.account_id, min(x.ms) as first_ms from acts x group by x.account_id) f on f.account_id = a.id
-)${c.events.length > 0 ? sql`, ${sql.join(c.events, sql`, `)}` : sql``}, held as (
+  from accts a
+)${c.events.length > 0 ? sql`, ${sql.join(c.events, sql`, `)}` : sql``}, held as materialized (
   select h.account_id, h.end_ms, ${sql.join(
-		Array.from({ length: c.nodes }, (_, i) => sql`${sql.raw(`n${i}`)}.m as ${sql.raw(`m${i}`)}`),
+		[
+			...Array.from({ length: c.nodes }, (_, i) => sql.raw(`n${i}.m as m${i}`)),
+			...c.arrays.flatMap(({ name, columns }) => columns.map((col) => sql.raw(`${name}.${col} as ${name}_${col}`)))
+		],
 		sql`, `
 	)}, ${sql.raw(root)}.m * ${FULL} as m
   from hist h ${sql.join(
-		c.parts.map((p) => sql.raw(`left join ${p} on ${p}.account_id = h.account_id`)),
+		[...c.parts, ...c.arrays.map((a) => a.name)].map((p) => sql.raw(`left join ${p} on ${p}.account_id = h.account_id`)),
 		sql` `
 	)} ${sql.join(c.laterals, sql` `)}
-), runs as (
+), runs as materialized (
   select held.*, lower(u.rng) as p from held cross join lateral unnest(held.m) as u(rng)
 ), evidence as (${evidence}), evidence_ids as (
   select e.account_id, array_agg(e.id order by e.ms, e.id) as ids
