@@ -17,7 +17,7 @@ import { parseRule } from '$lib/domain/signals/parseRule';
 import type { EventPattern, PropertyCondition, Rule, RuleExpression, RuleValue, ValueTest } from '$lib/domain/signals/rule';
 import type { ActivityType } from '$lib/domain/crm/activityTypes';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { compileRule } from './compileRule';
+import { compileRule, RuleCompileError } from './compileRule';
 import { runCompiledRule, type RuleHit } from './runCompiledRule';
 
 const SEED = 20261122;
@@ -31,7 +31,7 @@ const DEPARTMENTS = ['sales', 'marketing', 'support'] as const;
 const propertyValue = fc.oneof(
 	fc.constantFrom('/pricing', '/docs', '/Pricing/team', 'PRICING', ''),
 	fc.integer({ min: 0, max: 10 }),
-	fc.constantFrom('7', '7.50', '-3', '1e3', ' 5', true, false, null, 2.5)
+	fc.constantFrom('7', '7.50', '-3', '1e3', ' 5', true, false, null, 2.5, 0.1, 1.25, -4)
 );
 
 const activityArb = fc.record({
@@ -66,8 +66,8 @@ const duration = fc.oneof(
 );
 
 const ruleValue: fc.Arbitrary<RuleValue> = fc.oneof(
-	fc.constantFrom('pricing', '/PRICING', '/docs', 'true', '7', '7.5', 'pro', 'saas', '200', 'mql', 'vp sales'),
-	fc.constantFrom(0, 5, 7, 7.5, 200, 10_000, -3, 1000)
+	fc.constantFrom('pricing', '/PRICING', '/docs', 'true', '7', '7.5', '0.1', '1.25', '-4', 'pro', 'saas', '200', 'mql', 'vp sales'),
+	fc.constantFrom(0, 5, 7, 7.5, 0.1, 200, 10_000, -3, 1000)
 );
 
 const valueTest: fc.Arbitrary<ValueTest> = fc.oneof(
@@ -225,6 +225,17 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 		const rule = parse('(email_clicked then web_visit within 10m) and count(product_login) >= 1 within 60m');
 		const hits = await runCompiledRule(db, rule, { workspaceId: ws, now: at(60) });
 		expect(hits).toEqual([{ accountId, firstFiredAt: at(10), holdsNow: false, evidence: [a1.id, b2.id, c.id] }]);
+	});
+
+	it('refuses what it cannot compile, with a reason', () => {
+		const now = at(0);
+		const unknownType = { kind: 'count', event: { type: 'fax_sent', where: [] }, op: '>=', count: 1, within: { amount: 1, unit: 'h' } };
+		expect(() => compileRule(unknownType as unknown as Rule, { workspaceId: example.workspaceId, now })).toThrow(
+			new RuleCompileError('unknown activity type fax_sent')
+		);
+		const rule = parse('lifecycle = customer');
+		expect(() => compileRule(rule, { workspaceId: example.workspaceId, now, accountIds: ["1'; --"] })).toThrow(RuleCompileError);
+		expect(() => compileRule(rule, { workspaceId: example.workspaceId, now: new Date(NaN) })).toThrow(RuleCompileError);
 	});
 
 	it('keeps rule text out of the SQL text: values are parameters', () => {

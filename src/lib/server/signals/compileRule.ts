@@ -64,6 +64,7 @@ export interface CompiledRuleRow {
 
 export class RuleCompileError extends Error {}
 
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const NUMBER_TEXT = '^-?[0-9]+(\\.[0-9]+)?$';
 
 /** A stored value, as SQL: its text (null when missing) and its number (null when not a number). */
@@ -344,15 +345,11 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 	}`;
 	const c: Compiler = { scope, events: [], parts: [], arrays: [], nodes: 0, laterals: [], evidence: [] };
 	const root = node(c, rule, [], true);
-	const accountFilter =
-		ids === undefined
-			? sql``
-			: ids.length === 0
-				? sql` and false`
-				: sql` and a.id in (${sql.join(
-						ids.map((id) => sql`${id}::uuid`),
-						sql`, `
-					)})`;
+	// One array parameter, however many accounts (a parameter list would hit the protocol's limit).
+	for (const id of ids ?? []) {
+		if (!UUID.test(id)) throw new RuleCompileError(`account id is not a UUID: ${id}`);
+	}
+	const accountFilter = ids === undefined ? sql`` : sql` and a.id = any(${`{${ids.join(',')}}`}::uuid[])`;
 	const evidence =
 		c.evidence.length > 0
 			? sql.join(
