@@ -116,6 +116,8 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 	await expect(facilitator.getByRole('heading', { level: 1 })).toContainText(title);
 	await expect(facilitator.getByText(objective)).toBeVisible();
 	await expect(facilitator.getByRole('region', { name: 'Action items' })).toContainText(action);
+	await expect(facilitator.getByRole('article', { name: 'Answer of Diego Alvarez' })).toContainText(sellerNote);
+	await expect(facilitator.getByRole('article', { name: 'Answer of Tomás Silva' })).toContainText(supportNote);
 	await expect(facilitator.getByRole('region', { name: 'Playbook proposals' }).getByRole('link')).toContainText(title);
 	await expectNoSeriousA11yViolations(facilitator);
 
