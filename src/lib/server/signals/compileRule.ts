@@ -24,15 +24,19 @@
  * p (count: the events in (p - D, p]; absence: the last event at or before p; sequence: each B in
  * (p - D, p] with the latest A before it).
  *
+ * An account's contacts are the contacts whose account_id is the account (what a timeline's
+ * `contacts` must be for the evaluator to agree).
+ *
  * Every value that comes from a rule (types, property names, values, durations) is a bound
  * parameter; the only raw SQL text is made by this compiler (CTE names and operators).
  *
- * Known differences from the evaluator, on values the rule language does not produce in practice:
+ * Known differences from the evaluator, on stored values that are rare in practice:
  * - lower-casing is PostgreSQL's `lower()`, which equals JavaScript's `toLowerCase()` on ASCII
- *   (and, depending on the database collation, may differ beyond it);
+ *   and on common accented letters (checked on PGlite and PostgreSQL 15: 'ÄÉ' -> 'äé'), but not
+ *   on special cases such as 'İ' (JavaScript adds a combining dot);
  * - a JSON number compared as text uses PostgreSQL's shortest numeric text (`trim_scale`), which
  *   equals JavaScript's `String(n)` except for numbers JavaScript writes with an exponent
- *   (abs >= 1e21 or < 1e-6).
+ *   (abs >= 1e21 or < 1e-6) or rounds when parsing JSON (more than 15-17 significant digits).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import {
