@@ -64,6 +64,32 @@ function deliverLocally(io: IO, sessionId: string, events: SessionEvent[]): void
  * own sockets are listed, and the next join or leave corrects the picture.
  */
 async function publishPresence(io: IO, sessionId: string): Promise<void> {
+	// Coalesced per session: when 200 people join at once (a session's start, everyone coming back
+	// after a restart) the room gets a few presence lists, not 200 lists of up to 200 people each.
+	const runs = presenceRuns.get(io) ?? presenceRuns.set(io, new Map()).get(io)!;
+	const running = runs.get(sessionId);
+	if (running) {
+		running.again = true;
+		return running.done;
+	}
+	const run = { again: false, done: Promise.resolve() };
+	runs.set(sessionId, run);
+	run.done = (async () => {
+		try {
+			do {
+				run.again = false;
+				await sendPresence(io, sessionId);
+			} while (run.again);
+		} finally {
+			runs.delete(sessionId);
+		}
+	})();
+	return run.done;
+}
+
+const presenceRuns = new WeakMap<IO, Map<string, { again: boolean; done: Promise<void> }>>();
+
+async function sendPresence(io: IO, sessionId: string): Promise<void> {
 	try {
 		let sockets;
 		try {
