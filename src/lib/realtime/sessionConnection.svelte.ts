@@ -23,6 +23,7 @@ interface Pending {
 }
 
 const ACK_TIMEOUT_MS = 8000;
+const RETRY_MS = 2000;
 
 export class SessionConnection {
 	state = $state.raw<SessionState | null>(null);
@@ -74,14 +75,21 @@ export class SessionConnection {
 			const reply = (await this.#socket
 				.timeout(ACK_TIMEOUT_MS)
 				.emitWithAck('session:command', { sessionId: this.sessionId, command: pending.command })) as CommandReply;
-			if (!reply.ok && reply.error === 'The server could not save that. It will be retried.') return;
+			if (!reply.ok && reply.error === 'The server could not save that. It will be retried.') return this.#retryLater(commandId);
 			this.#pending.delete(commandId);
 			this.pendingCount = this.#pending.size;
 			if (!reply.ok) this.lastError = reply.error;
 			pending.resolve(reply);
 		} catch {
-			// No ack in time: keep it pending; it is resent on the next connect.
+			// No ack in time: keep it pending and try again (the server drops it if it did land).
+			this.#retryLater(commandId);
 		}
+	}
+
+	#retryLater(commandId: string): void {
+		setTimeout(() => {
+			if (this.#socket.connected && this.#pending.has(commandId)) void this.#emit(commandId);
+		}, RETRY_MS);
 	}
 
 	async #onConnect(): Promise<void> {
