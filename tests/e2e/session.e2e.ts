@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, signIn } from './session';
+import { demo, planSession, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 test('a facilitator and two participants run a session live: agenda, follow the facilitator, tags seen by all', async ({ browser }) => {
@@ -8,14 +8,8 @@ test('a facilitator and two participants run a session live: agenda, follow the 
 	await facilitator.goto(`/w/${demo.slug}/sessions/new`);
 	await expectNoSeriousA11yViolations(facilitator);
 	const title = `Churn review ${Date.now()}`;
-	await facilitator.getByLabel('Title', { exact: true }).fill(title);
-	await facilitator.getByLabel('Objective').fill('Spotting churn signals in onboarding');
-	const me = await facilitator.locator('#facilitatorId option', { hasText: 'Jonah Okafor' }).getAttribute('value');
-	await facilitator.getByLabel('Facilitator').selectOption(me!);
-	await facilitator.getByRole('button', { name: 'Plan session' }).click();
+	const url = await planSession(facilitator, title);
 	await expect(facilitator.getByRole('heading', { level: 1 })).toContainText(title);
-	await expect(facilitator.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
-	const url = facilitator.url();
 
 	const seller = await (await browser.newContext()).newPage();
 	await signIn(seller, demo.email('sales'));

@@ -15,3 +15,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).not.toHaveURL(/\/login/);
 }
+
+/** Plans a session through the form with the demo facilitator (Jonah) in charge; returns its live page's URL. */
+export async function planSession(page: Page, title: string, objective = 'Spotting churn signals in onboarding') {
+	await page.goto(`/w/${demo.slug}/sessions/new`);
+	await page.getByLabel('Title', { exact: true }).fill(title);
+	await page.getByLabel('Objective').fill(objective);
+	const facilitator = await page.locator('#facilitatorId option', { hasText: 'Jonah Okafor' }).getAttribute('value');
+	await page.getByLabel('Facilitator').selectOption(facilitator!);
+	await page.getByRole('button', { name: 'Plan session' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+	return page.url();
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { demo, signIn } from './session';
+import { demo, planSession, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 /** Deals an account found by typing `letter` into the search box. */
@@ -28,16 +28,9 @@ async function answer(page: Page, positiveNote: string, riskNote: string) {
 test('a signal spotting round stays private until the reveal, and the ended session exports its summary', async ({ browser }) => {
 	const facilitator = await (await browser.newContext({ acceptDownloads: true })).newPage();
 	await signIn(facilitator, demo.email('facilitator'));
-	await facilitator.goto(`/w/${demo.slug}/sessions/new`);
 	const title = `Spotting practice ${Date.now()}`;
 	const objective = `Spotting churn signals in onboarding ${Date.now()}`;
-	await facilitator.getByLabel('Title', { exact: true }).fill(title);
-	await facilitator.getByLabel('Objective').fill(objective);
-	const me = await facilitator.locator('#facilitatorId option', { hasText: 'Jonah Okafor' }).getAttribute('value');
-	await facilitator.getByLabel('Facilitator').selectOption(me!);
-	await facilitator.getByRole('button', { name: 'Plan session' }).click();
-	await expect(facilitator.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
-	const url = facilitator.url();
+	const url = await planSession(facilitator, title, objective);
 
 	const seller = await (await browser.newContext()).newPage();
 	await signIn(seller, demo.email('sales'));
