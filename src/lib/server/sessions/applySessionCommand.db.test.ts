@@ -45,6 +45,16 @@ describe.each(testDatabases())('ending a session on $name', ({ open }) => {
 				interpretation: 'Budget holder is comparing plans'
 			})
 		).toMatchObject({ ok: true });
+		expect(
+			await send(seller, {
+				type: 'tag.add',
+				accountId: acme.id,
+				activityId: visit.id,
+				signal: { kind: 'playbook', signalId: 'no-such-signal' },
+				polarity: 'risk',
+				interpretation: 'x'
+			})
+		).toEqual({ ok: false, refusal: "The playbook has no signal 'no-such-signal'. Pick one from the list, or name a new one." });
 		expect(await send(seller, { type: 'actionItem.add', title: 'Offer Acme a demo', ownerId: sam.id, dueOn: '2026-03-10', accountId: acme.id })).toMatchObject({ ok: true });
 		expect(await send(facilitator, { type: 'playbookChange.agree', text: 'Two pricing visits in a day are enough', signalId: 'pricing-page-repeat', evidenceTagIds: [tagId] })).toMatchObject({ ok: true });
 		// Nothing is written to the CRM until the end.

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { account, activity, membership } from '../db/schema';
-import { getCurrentRevision } from '../playbook/revisions';
+import { getCurrentRevision, latestRevisionNumber } from '../playbook/revisions';
 import { listSignals } from '../../domain/playbook/signalBlock';
 import type { CommandReferences } from '../../domain/session';
 
@@ -29,9 +29,23 @@ export async function checkReferences(db: Database, workspaceId: string, refs: C
 		if (!found) return 'That event is not on this account’s timeline.';
 	}
 	if (refs.signalIds.length) {
-		const known = new Set(listSignals((await getCurrentRevision(db, workspaceId)).document).signals.map((s) => s.id));
+		const known = await playbookSignalIds(db, workspaceId);
 		const unknown = refs.signalIds.find((id) => !known.has(id));
 		if (unknown) return `The playbook has no signal '${unknown}'. Pick one from the list, or name a new one.`;
 	}
 	return null;
+}
+
+/** Signal ids per (workspace, revision): revisions never change, so a tag need not re-read the playbook. */
+const signalIdsByRevision = new Map<string, Set<string>>();
+
+async function playbookSignalIds(db: Database, workspaceId: string): Promise<Set<string>> {
+	const key = `${workspaceId}:${await latestRevisionNumber(db, workspaceId)}`;
+	let ids = signalIdsByRevision.get(key);
+	if (!ids) {
+		ids = new Set(listSignals((await getCurrentRevision(db, workspaceId)).document).signals.map((s) => s.id));
+		if (signalIdsByRevision.size > 1000) signalIdsByRevision.clear();
+		signalIdsByRevision.set(key, ids);
+	}
+	return ids;
 }
