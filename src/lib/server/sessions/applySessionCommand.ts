@@ -36,9 +36,10 @@ export async function applySessionCommand(
 	const parsed = parseCommand(input);
 	if (!parsed.ok) return { ok: false, refusal: parsed.message, field: parsed.field };
 	const command = parsed.command;
-	return db.transaction(async (tx) => {
+	let committed: SessionState | null = null;
+	const outcome = await db.transaction(async (tx) => {
 		const [session] = await tx
-			.select({ state: practiceSession.state, lastSeq: practiceSession.lastSeq })
+			.select({ lastSeq: practiceSession.lastSeq })
 			.from(practiceSession)
 			.where(and(eq(practiceSession.workspaceId, workspaceId), eq(practiceSession.id, sessionId)))
 			.for('update');
@@ -54,7 +55,7 @@ export async function applySessionCommand(
 			return { ok: true as const, events, duplicate: true };
 		}
 
-		const state = session.state as unknown as SessionState;
+		const state = await loadState(tx, sessionId, session.lastSeq);
 		const refusal =
 			(await checkReferences(tx, workspaceId, listCommandReferences(state, command, actor.userId))) ?? undefined;
 		const decision = refusal ? { ok: false as const, refusal } : decideEvents(state, command, actor, now);
@@ -85,8 +86,32 @@ export async function applySessionCommand(
 				endedAt: next.endedAt ? new Date(next.endedAt) : null
 			})
 			.where(eq(practiceSession.id, sessionId));
+		committed = next;
 		return { ok: true as const, events, duplicate: false };
 	});
+	if (committed) rememberState(sessionId, committed);
+	return outcome;
+}
+
+/**
+ * The state after the last committed command of each session this process served, so a command
+ * does not re-read (and re-parse) the whole state. Valid only while its lastSeq matches the row's:
+ * another app process appending to the session makes it stale, and it is read again.
+ */
+const recentStates = new Map<string, SessionState>();
+const RECENT_STATES_MAX = 200;
+
+function rememberState(sessionId: string, state: SessionState): void {
+	recentStates.delete(sessionId);
+	recentStates.set(sessionId, state);
+	if (recentStates.size > RECENT_STATES_MAX) recentStates.delete(recentStates.keys().next().value!);
+}
+
+async function loadState(db: Database, sessionId: string, lastSeq: number): Promise<SessionState> {
+	const cached = recentStates.get(sessionId);
+	if (cached && cached.lastSeq === lastSeq) return cached;
+	const [row] = await db.select({ state: practiceSession.state }).from(practiceSession).where(eq(practiceSession.id, sessionId));
+	return row.state as unknown as SessionState;
 }
 
 /** Events after `afterSeq` (up to `untilSeq`), in order: what a reconnecting client missed. */
