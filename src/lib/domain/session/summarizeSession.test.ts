@@ -59,6 +59,12 @@ describe('renderSessionSummary', () => {
 		expect(markdown).toContain('| 4 | Wins, losses, churn and renewals in one segment |   | 15 | 0 |');
 	});
 
+	it('names events by what happened when the loader knows them', () => {
+		const labelled = renderSessionSummary(playScriptedSession().state, { ...context, eventLabels: { 501: 'Mar 1, 2026 · Pricing page visit', 504: 'Feb 2, 2026 · Ticket opened: SSO?' } });
+		expect(labelled).toContain('- Acme, Mar 1, 2026 · Pricing page visit: Sales: positive');
+		expect(labelled).toContain('(evidence: Feb 2, 2026 · Ticket opened: SSO?; event 505)');
+	});
+
 	it('lists accounts, tags, disagreements, missed signals and outcomes', () => {
 		expect(markdown).toContain('- Acme\n- Globex\n- Initech');
 		expect(markdown).toContain('| Sales | 1 |');
@@ -66,7 +72,7 @@ describe('renderSessionSummary', () => {
 		expect(markdown).toContain(
 			'- Acme, event 501: Sales: positive (Pricing page, again and again); Support: risk (Pricing page, again and again)'
 		);
-		expect(markdown).toContain('- Champion left on Acme (evidence: events 504, 505)');
+		expect(markdown).toContain('- Champion left on Acme (evidence: event 504; event 505)');
 		expect(markdown).not.toContain('- Ticket spike on');
 		expect(markdown).toContain('- “Webinar then silence”: 1 tag by Marketing');
 		expect(markdown).toContain('- Support sees churn weeks before success does (Mark Marketing)');

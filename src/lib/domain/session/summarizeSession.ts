@@ -20,12 +20,15 @@ export interface SummaryContext {
 	firedSignals?: FiredSignal[];
 	/** Server time, for timers still running (a summary of a live session). */
 	now?: Date;
+	/** Activity id -> what happened and when ("Nov 22, 2026 · Web visit: /pricing"); ids are shown otherwise. */
+	eventLabels?: Record<number, string>;
 }
 
 export function renderSessionSummary(state: SessionState, context: SummaryContext): string {
 	const people = new Map(context.participants.map((p) => [p.id, p.name]));
 	const accounts = new Map(context.accounts.map((a) => [a.id, a.name]));
 	const name = (id: string) => md(people.get(id) ?? 'A former member');
+	const event = (id: number) => (context.eventLabels?.[id] ? md(context.eventLabels[id]) : `event ${id}`);
 	const account = (id: string | null) => (id === null ? 'no account' : md(accounts.get(id) ?? 'An account no longer in the CRM'));
 	const signal = (tag: Pick<SessionTag, 'signal'>) =>
 		tag.signal.kind === 'playbook'
@@ -69,13 +72,13 @@ export function renderSessionSummary(state: SessionState, context: SummaryContex
 					const read = own.map((t) => `${t.polarity} (${signal(t)})`);
 					return `${DEPARTMENT_LABELS[dept]}: ${[...new Set(read)].join(', ')}`;
 				});
-				return `- ${account(d.accountId)}, event ${d.activityId}: ${readings.join('; ')}`;
+				return `- ${account(d.accountId)}, ${event(d.activityId)}: ${readings.join('; ')}`;
 			})
 		)
 	);
 
 	const missed = analysis.missedSignals.map(
-		(s) => `- ${md(s.name)} on ${account(s.accountId)}${s.evidence.length ? ` (evidence: events ${s.evidence.join(', ')})` : ''}`
+		(s) => `- ${md(s.name)} on ${account(s.accountId)}${s.evidence.length ? ` (evidence: ${s.evidence.map(event).join('; ')})` : ''}`
 	);
 	sections.push(
 		context.firedSignals ? section('Missed signals', missed) : '## Missed signals\n\n_Not checked: no fired signals were given._'

@@ -48,7 +48,8 @@ export async function loadSessionSummary(db: Database, workspaceId: string, sess
 		accounts,
 		signalNames,
 		firedSignals: fired,
-		now: session.endedAt ?? new Date()
+		now: session.endedAt ?? new Date(),
+		eventLabels
 	};
 	const { state: _, ...row } = session;
 	return { session: row, state, context, proposals, eventLabels };
