@@ -36,11 +36,11 @@ describe.each(testDatabases())('session outcomes and summaries on $name', ({ ope
 			expect(outcome).toMatchObject({ ok: true });
 			return commandId;
 		};
-		return { ws, sessionId, people, send, acme, globex, events: [a1.id, a2.id] };
+		return { ws, sessionId, people, send, acme, globex, samName: sam.name, events: [a1.id, a2.id] };
 	}
 
 	it('counts what each session left behind and lists the newest wins of this workspace only', async () => {
-		const { ws, sessionId, people, send, acme } = await setUp();
+		const { ws, sessionId, people, send, acme, samName } = await setUp();
 		const other = await setUp();
 		await send(people.fran, { type: 'session.start' });
 		await send(people.sam, { type: 'win.record', kind: 'upsell', accountId: acme.id, text: 'Upsold after the pricing visits' });
@@ -57,7 +57,7 @@ describe.each(testDatabases())('session outcomes and summaries on $name', ({ ope
 			['Saved a renewal', 'saved-account', null, 'Churn review'],
 			['Upsold after the pricing visits', 'upsell', 'Acme', 'Churn review']
 		]);
-		expect(wins[0].recordedByName).toBeTruthy();
+		expect(wins[0].recordedByName).toBe(samName);
 	});
 
 	it('summarises an ended session for a viewer without another participant’s unrevealed spotting answer', async () => {
