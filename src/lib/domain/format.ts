@@ -33,3 +33,8 @@ export function formatDay(key: string): string {
 export function optionsOf<T extends string>(values: readonly T[], labels?: Partial<Record<T, string>>) {
 	return values.map((value) => ({ value, label: labels?.[value] ?? value.charAt(0).toUpperCase() + value.slice(1).replaceAll('_', ' ') }));
 }
+
+/** A stored value as an input's text: null and undefined become empty. */
+export function fieldValue(value: unknown): string {
+	return value === null || value === undefined ? '' : String(value);
+}
