@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // browser builds. The app under test is the production build (`npm run build` in `pretest`),
 // started by scripts/e2e-server.js on a fresh, temporary PGlite data directory each run.
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their e2e suites side by side without reusing each other's server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE_URL = `http://localhost:${PORT}`;
 const CI = !!process.env.CI;
 
