@@ -5,3 +5,4 @@ export * from './tables/activity';
 export * from './tables/work';
 export * from './tables/playbook';
 export * from './tables/session';
+export * from './tables/audit';
