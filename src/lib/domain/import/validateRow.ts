@@ -155,9 +155,20 @@ export function duplicateKeys(entity: ImportPlan['entity'], record: ImportRecord
 		const email = (record as ContactRecord).email!;
 		keys.push({ key: `e:${email}`, label: `email ${email}` });
 	}
+	if (entity === 'deals' && !record.externalId) {
+		const d = record as DealRecord;
+		keys.push({ key: `n:${refText(d.account)}\u0000${d.name}`, label: `deal name "${d.name}" on the same account` });
+	}
+	if (entity === 'activities' && !record.externalId) {
+		const a = record as ActivityRecord;
+		const contact = a.contact ? `${a.contact.externalId ?? ''}/${a.contact.email ?? ''}` : '';
+		keys.push({ key: `a:${refText(a.account)}\u0000${a.type}\u0000${a.occurredAt}\u0000${contact}`, label: 'account, type, time and contact' });
+	}
 	if (entity === 'accounts' && (record as AccountRecord).domain) {
 		const domain = (record as AccountRecord).domain!;
 		keys.push({ key: `d:${domain}`, label: `domain ${domain}` });
 	}
 	return keys;
 }
+
+const refText = (ref: AccountRef | null) => (ref ? `${ref.externalId ?? ''}/${ref.domain ?? ''}/${ref.name ?? ''}` : '');
