@@ -28,7 +28,8 @@ export function validateRow(cells: string[], plan: ImportPlan): RowResult {
 	const columnOf = (field: ImportField) => plan.headers[plan.mapping[field.key]] ?? field.label;
 	for (const field of IMPORT_FIELDS[plan.entity]) {
 		const column = plan.mapping[field.key] ?? -1;
-		const raw = column >= 0 ? (cells[column] ?? '').trim() : '';
+		// A leading apostrophe before = + - @ is our own export's formula guard: read the value behind it.
+		const raw = column >= 0 ? (cells[column] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '') : '';
 		if (raw === '') {
 			if (field.required) issues.push({ column: columnOf(field), reason: `is empty; every ${entityOne(plan)} needs ${field.label.toLowerCase()}` });
 			values[field.key] = null;
