@@ -8,6 +8,7 @@ import { printBanner } from '$lib/server/banner';
 import { seedDemoWorkspace } from '$lib/server/demo/seedDemoWorkspace';
 import { attachRealtime } from '$lib/server/realtime/attachRealtime';
 import { realtimeSlot } from '$lib/server/realtime/httpServerSlot';
+import { checkFormOrigin } from '$lib/server/csrf';
 
 export const init: ServerInit = async () => {
 	try {
@@ -56,4 +57,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(authenticate, securityHeaders);
+export const handle = sequence(checkFormOrigin, authenticate, securityHeaders);
