@@ -9,6 +9,7 @@ import { seedDemoWorkspace } from '$lib/server/demo/seedDemoWorkspace';
 import { attachRealtime } from '$lib/server/realtime/attachRealtime';
 import { realtimeSlot } from '$lib/server/realtime/httpServerSlot';
 import { checkFormOrigin } from '$lib/server/csrf';
+import { startWebhookWorker } from '$lib/server/webhooks/worker';
 
 export const init: ServerInit = async () => {
 	try {
@@ -24,8 +25,11 @@ export const init: ServerInit = async () => {
 		}
 		throw e;
 	}
+	// Signed webhook deliveries go out from here, after the changes that queued them committed.
+	const webhooks = startWebhookWorker(useDatabase);
 	// adapter-node emits this after the HTTP server has stopped on SIGINT/SIGTERM.
 	process.once('sveltekit:shutdown' as 'exit', () => {
+		webhooks.stop();
 		void stopDatabase();
 	});
 };
