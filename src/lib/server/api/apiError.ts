@@ -1,22 +1,7 @@
 import { json } from '@sveltejs/kit';
+import type { ApiErrorCode } from '../../domain/api/errors';
 
-/** The stable machine codes a v1 error can carry (documented in the OpenAPI document). */
-export const API_ERROR_CODES = [
-	'invalid_json',
-	'unauthorized',
-	'invalid_token',
-	'insufficient_scope',
-	'not_found',
-	'method_not_allowed',
-	'conflict',
-	'idempotency_key_reused',
-	'payload_too_large',
-	'unsupported_media_type',
-	'validation_failed',
-	'rate_limited',
-	'internal_error'
-] as const;
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+export type { ApiErrorCode };
 
 /** A failure the client can act on: thrown anywhere under an API handler, answered as JSON. */
 export class ApiError extends Error {
