@@ -9,6 +9,7 @@ import { seedDemoWorkspace } from '$lib/server/demo/seedDemoWorkspace';
 import { attachRealtime } from '$lib/server/realtime/attachRealtime';
 import { realtimeSlot } from '$lib/server/realtime/httpServerSlot';
 import { checkFormOrigin } from '$lib/server/csrf';
+import { apiErrorsAsJson } from '$lib/server/api/apiErrorsAsJson';
 import { startWebhookWorker } from '$lib/server/webhooks/worker';
 
 export const init: ServerInit = async () => {
@@ -61,4 +62,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(checkFormOrigin, authenticate, securityHeaders);
+export const handle = sequence(checkFormOrigin, apiErrorsAsJson, authenticate, securityHeaders);

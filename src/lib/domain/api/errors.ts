@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** The stable machine codes a v1 error can carry, with when each happens (for the docs). */
 export const API_ERRORS = {
 	invalid_json: [400, 'The body is not valid JSON.'],
+	bad_request: [400, 'The request could not be understood, e.g. a badly encoded path.'],
 	unauthorized: [401, 'No Authorization: Bearer header.'],
 	invalid_token: [401, 'The token is unknown or was revoked.'],
 	insufficient_scope: [403, 'The token lacks the scope the endpoint needs.'],
