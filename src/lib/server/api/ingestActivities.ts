@@ -1,6 +1,6 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
-import { account, activity, contact } from '../db/schema';
+import { queryRows } from '../db/rows';
 import { ApiError } from './apiError';
 import { ACTIVITY_TYPE_INFO } from '../../domain/crm/activityTypes';
 import type { IngestActivity } from '../../domain/api/activitySchemas';
@@ -13,7 +13,10 @@ function indexRefs(rows: Ref[]) {
 	return { byId: new Map(rows.map((r) => [r.id, r])), byExternal: new Map(rows.filter((r) => r.externalId).map((r) => [r.externalId!, r])) };
 }
 
-/** The accounts and contacts a batch names, in two queries whatever its size. */
+/** A list as one JSON parameter, whatever its length (no statement with thousands of parameters). */
+const jsonList = (values: string[]) => sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+
+/** The accounts and contacts a batch names, in at most two queries whatever its size. */
 async function loadReferences(db: Database, workspaceId: string, batch: IngestActivity[]) {
 	const accountIds = unique(batch.map((a) => a.accountId));
 	const accountExternal = unique(batch.map((a) => a.accountExternalId));
@@ -21,17 +24,19 @@ async function loadReferences(db: Database, workspaceId: string, batch: IngestAc
 	const contactExternal = unique(batch.map((a) => a.contactExternalId));
 	const accounts =
 		accountIds.length || accountExternal.length
-			? await db
-					.select({ id: account.id, externalId: account.externalId })
-					.from(account)
-					.where(and(eq(account.workspaceId, workspaceId), or(inArray(account.id, accountIds), inArray(account.externalId, accountExternal))))
+			? await queryRows<Ref>(
+					db,
+					sql`select id, external_id as "externalId" from account where workspace_id = ${workspaceId}::uuid
+						and (id in (select v::uuid from ${jsonList(accountIds)} as t(v)) or external_id in ${jsonList(accountExternal)})`
+				)
 			: [];
 	const contacts =
 		contactIds.length || contactExternal.length
-			? await db
-					.select({ id: contact.id, externalId: contact.externalId, accountId: contact.accountId })
-					.from(contact)
-					.where(and(eq(contact.workspaceId, workspaceId), or(inArray(contact.id, contactIds), inArray(contact.externalId, contactExternal))))
+			? await queryRows<Ref>(
+					db,
+					sql`select id, external_id as "externalId", account_id as "accountId" from contact where workspace_id = ${workspaceId}::uuid
+						and (id in (select v::uuid from ${jsonList(contactIds)} as t(v)) or external_id in ${jsonList(contactExternal)})`
+				)
 			: [];
 	return { accounts: indexRefs(accounts), contacts: indexRefs(contacts) };
 }
@@ -58,15 +63,22 @@ export async function ingestActivities(db: Database, workspaceId: string, batch:
 		accountId ??= contactRef?.accountId;
 		if (!accountId) throw missing(i, 'accountId', 'The contact belongs to no account, so name the account (accountId or accountExternalId).');
 		return {
-			workspaceId,
-			accountId,
-			contactId: contactRef?.id ?? null,
-			type: a.type,
-			occurredAt: new Date(a.occurredAt),
-			department: a.department ?? ACTIVITY_TYPE_INFO[a.type].department,
-			properties: a.properties ?? {}
+			a: accountId,
+			c: contactRef?.id ?? null,
+			t: a.type,
+			o: a.occurredAt,
+			d: a.department ?? ACTIVITY_TYPE_INFO[a.type].department,
+			p: a.properties ?? {}
 		};
 	});
-	const inserted = await db.insert(activity).values(rows).returning({ id: activity.id });
-	return inserted.map((r) => r.id);
+	// One statement, one parameter: the batch as JSON, unpacked by PostgreSQL in the order sent.
+	const inserted = await queryRows<{ id: string | number }>(
+		db,
+		sql`insert into activity (workspace_id, account_id, contact_id, type, occurred_at, department, properties)
+			select ${workspaceId}::uuid, v.a, v.c, v.t, v.o, v.d, v.p
+			from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (a uuid, c uuid, t activity_type, o timestamptz, d department, p jsonb)) with ordinality as v(a, c, t, o, d, p, n)
+			order by v.n
+			returning id`
+	);
+	return inserted.map((r) => Number(r.id));
 }
