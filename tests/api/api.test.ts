@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTargets, call, type ApiServer } from './apiServer';
 import { seedApi, type ApiSeed } from './seedApi';
 import { documentValidator, routeFiles } from './conformance';
+import { startReceiver } from '../webhookReceiver';
+import { verifyWebhook } from '../../src/lib/server/webhooks/signature';
 
 describe.each(apiTargets())('REST API v1 on the production server ($name)', (target) => {
 	let server: ApiServer;
 	let seed: ApiSeed;
 	let conform: ReturnType<typeof documentValidator>;
+	let receiver: Awaited<ReturnType<typeof startReceiver>>;
 	/** A request whose answer must match the OpenAPI document for `template`. */
 	const checked = async (method: string, template: string, pathname: string, options: Parameters<typeof call>[3] = {}) => {
 		const res = await call(server.baseUrl, method, pathname, options);
@@ -14,12 +17,16 @@ describe.each(apiTargets())('REST API v1 on the production server ($name)', (tar
 		return res;
 	};
 	beforeAll(async () => {
-		({ server, seeded: seed } = await target.start(seedApi));
+		receiver = await startReceiver();
+		({ server, seeded: seed } = await target.start((db) => seedApi(db, receiver.url)));
 		const doc = await call(server.baseUrl, 'GET', '/api/v1/openapi.json');
 		expect(doc.status).toBe(200);
 		conform = documentValidator(doc.json);
 	}, 180_000);
-	afterAll(() => server?.stop());
+	afterAll(async () => {
+		await server?.stop();
+		await receiver?.close();
+	});
 
 	it('serves an OpenAPI 3.1 document that lists every route file with the methods it exports', async () => {
 		const doc = (await call(server.baseUrl, 'GET', '/api/v1/openapi.json')).json;
@@ -162,8 +169,10 @@ describe.each(apiTargets())('REST API v1 on the production server ($name)', (tar
 		const nul = await post({ body: { activities: [{ type: 'web_visit', occurredAt: '2026-01-01T00:00:00Z', accountExternalId: 'crm-acme', properties: { note: 'a\u0000b' } }] } });
 		expect([nul.status, nul.json.error.field]).toEqual([422, 'activities.0.properties.note']);
 
-		const wrongMethod = await checked('DELETE', '/api/v1/activities', '/api/v1/activities', { token: seed.tokens.ingest });
-		expect([wrongMethod.status, wrongMethod.headers.get('allow')]).toEqual([405, 'POST']);
+		const wrongMethod = await call(server.baseUrl, 'DELETE', '/api/v1/activities', { token: seed.tokens.ingest });
+		expect([wrongMethod.status, wrongMethod.headers.get('allow'), wrongMethod.json.error.code]).toEqual([405, 'POST', 'method_not_allowed']);
+		const noAccount = await checked('POST', '/api/v1/deals', '/api/v1/deals', { token: seed.tokens.write, body: { externalId: 'd-x', stage: 'proposal' } });
+		expect([noAccount.status, noAccount.json.error.field]).toEqual([422, 'accountExternalId']);
 		const nowhere = await call(server.baseUrl, 'GET', '/api/v1/nothing/here', { token: seed.tokens.read });
 		expect([nowhere.status, nowhere.json.error.code]).toEqual([404, 'not_found']);
 		const notUuid = await checked('GET', '/api/v1/accounts/{id}', '/api/v1/accounts/not-a-uuid', { token: seed.tokens.read });
@@ -172,5 +181,70 @@ describe.each(apiTargets())('REST API v1 on the production server ($name)', (tar
 		expect([badLimit.status, badLimit.json.error.field]).toEqual([422, 'limit']);
 		const unknownParam = await checked('GET', '/api/v1/accounts', '/api/v1/accounts?colour=blue', { token: seed.tokens.read });
 		expect(unknownParam.status).toBe(422);
+	});
+
+	it('upserts accounts, contacts and deals by external id or natural key, one or a batch, with the write scope only', async () => {
+		const account = { externalId: 'hs-1', name: 'Initech', domain: 'https://www.Initech.com/about' };
+		expect((await checked('POST', '/api/v1/accounts', '/api/v1/accounts', { token: seed.tokens.read, body: account })).status).toBe(403);
+		expect((await checked('POST', '/api/v1/accounts', '/api/v1/accounts', { token: seed.tokens.ingest, body: account })).status).toBe(403);
+		const created = await checked('POST', '/api/v1/accounts', '/api/v1/accounts', { token: seed.tokens.write, body: account });
+		expect(created.status).toBe(201);
+		expect(created.json).toMatchObject({ action: 'created', data: { externalId: 'hs-1', name: 'Initech', domain: 'initech.com', lifecycle: 'lead', arr: 0 } });
+		const updated = await checked('POST', '/api/v1/accounts', '/api/v1/accounts', { token: seed.tokens.write, body: { externalId: 'hs-1', arr: 5000 } });
+		expect([updated.status, updated.json.action, updated.json.data.id, updated.json.data.name, updated.json.data.arr]).toEqual([200, 'updated', created.json.data.id, 'Initech', 5000]);
+		const same = await checked('POST', '/api/v1/accounts', '/api/v1/accounts', { token: seed.tokens.write, body: { externalId: 'hs-1', arr: 5000 } });
+		expect(same.json.action).toBe('unchanged');
+		const byDomain = await checked('POST', '/api/v1/accounts', '/api/v1/accounts', { token: seed.tokens.write, body: { domain: 'initech.com', plan: 'pro' } });
+		expect([byDomain.json.action, byDomain.json.data.id, byDomain.json.data.plan]).toEqual(['updated', created.json.data.id, 'pro']);
+		const nameless = await checked('POST', '/api/v1/accounts', '/api/v1/accounts', { token: seed.tokens.write, body: { externalId: 'hs-new' } });
+		expect([nameless.status, nameless.json.error.field]).toEqual([422, 'name']);
+
+		const contacts = { contacts: [{ externalId: 'c-1', email: 'Ana@Initech.com', firstName: 'Ana', accountExternalId: 'hs-1' }, { email: 'bo@initech.com', firstName: 'Bo', accountDomain: 'initech.com' }] };
+		const batch = await checked('POST', '/api/v1/contacts/batch', '/api/v1/contacts/batch', { token: seed.tokens.write, body: contacts });
+		expect(batch.status).toBe(200);
+		expect(batch.json).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+		const again = await checked('POST', '/api/v1/contacts/batch', '/api/v1/contacts/batch', { token: seed.tokens.write, body: contacts });
+		expect(again.json).toMatchObject({ created: 0, unchanged: 2, results: batch.json.results.map((r: { id: string }) => ({ id: r.id, action: 'unchanged' })) });
+		const bad = await checked('POST', '/api/v1/contacts/batch', '/api/v1/contacts/batch', { token: seed.tokens.write, body: { contacts: [{ externalId: 'c-9', firstName: 'Cy' }, { firstName: 'Di', accountExternalId: 'nope' }] } });
+		expect([bad.status, bad.json.error.field]).toEqual([422, 'contacts.1.accountExternalId']);
+		const cy = await checked('POST', '/api/v1/contacts', '/api/v1/contacts', { token: seed.tokens.write, body: { externalId: 'c-9', firstName: 'Cy' } });
+		expect([cy.status, cy.json.action, cy.json.data.firstName]).toEqual([201, 'created', 'Cy']);
+
+		const dealBody = { externalId: 'd-1', name: 'Initech pilot', accountExternalId: 'hs-1', stage: 'discovery', amount: 1000, openedOn: '2026-02-01' };
+		const dealCreated = await checked('POST', '/api/v1/deals', '/api/v1/deals', { token: seed.tokens.write, body: dealBody });
+		expect(dealCreated.json).toMatchObject({ action: 'created', data: { name: 'Initech pilot', stage: 'discovery', outcome: 'open', amount: 1000, accountId: created.json.data.id } });
+		const deals = await checked('POST', '/api/v1/deals/batch', '/api/v1/deals/batch', { token: seed.tokens.write, body: { deals: [{ externalId: 'd-1', accountExternalId: 'hs-1', stage: 'closed_won' }] } });
+		expect(deals.json).toMatchObject({ updated: 1, results: [{ id: dealCreated.json.data.id, action: 'updated' }] });
+		const badDate = await checked('POST', '/api/v1/deals', '/api/v1/deals', { token: seed.tokens.write, body: { ...dealBody, closeOn: '2026-01-01' } });
+		expect([badDate.status, badDate.json.error.field]).toEqual([422, 'closeOn']);
+	});
+
+	it('upserts stay in the token’s workspace: the same external id in B is another account', async () => {
+		const inB = await checked('POST', '/api/v1/accounts', '/api/v1/accounts', { token: seed.tokens.allB, body: { externalId: 'crm-acme', name: 'Hijacked', domain: 'acme.com' } });
+		expect([inB.status, inB.json.action]).toEqual([201, 'created']);
+		expect(inB.json.data.id).not.toBe(seed.accountA.id);
+		const a = await checked('GET', '/api/v1/accounts/{id}', `/api/v1/accounts/${seed.accountA.id}`, { token: seed.tokens.read });
+		expect(a.json.data.name).toBe('Acme');
+		const contactInB = await checked('POST', '/api/v1/contacts', '/api/v1/contacts', { token: seed.tokens.allB, body: { firstName: 'Eve', accountExternalId: 'crm-acme' } });
+		expect(contactInB.json.data.accountId).toBe(inB.json.data.id);
+	});
+
+	it('sends signed webhooks from the app process after an API change commits', async () => {
+		const before = receiver.received.length;
+		const created = await checked('POST', '/api/v1/accounts', '/api/v1/accounts', { token: seed.tokens.write, body: { externalId: 'hook-1', name: 'Hooli' } });
+		await checked('POST', '/api/v1/deals', '/api/v1/deals', { token: seed.tokens.write, body: { externalId: 'hook-d', name: 'Hooli deal', accountExternalId: 'hook-1', stage: 'discovery' } });
+		await checked('POST', '/api/v1/deals', '/api/v1/deals', { token: seed.tokens.write, body: { externalId: 'hook-d', accountExternalId: 'hook-1', stage: 'negotiation' } });
+		const seen = () => receiver.received.slice(before).map((r) => JSON.parse(r.body));
+		const arrived = async (type: string, match: (data: any) => boolean) => {
+			while (!seen().some((e) => e.type === type && match(e.data))) await receiver.waitFor(receiver.received.length + 1);
+			return receiver.received.slice(before).find((r) => { const e = JSON.parse(r.body); return e.type === type && match(e.data); })!;
+		};
+		const accountHook = await arrived('account.created', (d) => d.account.id === created.json.data.id);
+		const stageHook = await arrived('deal.stage_changed', (d) => d.deal.name === 'Hooli deal');
+		expect(JSON.parse(stageHook.body).data).toMatchObject({ fromStage: 'discovery', toStage: 'negotiation' });
+		for (const hook of [accountHook, stageHook]) {
+			const headers = { signature: String(hook.headers['signalroom-signature']), timestamp: String(hook.headers['signalroom-timestamp']) };
+			expect(verifyWebhook(seed.webhookSecret, headers, hook.body, Math.floor(Date.now() / 1000))).toBe(true);
+		}
 	});
 });

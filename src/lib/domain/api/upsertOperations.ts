@@ -19,7 +19,7 @@ interface Kind {
 const KINDS: Kind[] = [
 	{ tag: 'Accounts', plural: 'accounts', singular: 'account', match: '`externalId`, then normalized `domain`', item: accountUpsert, batch: accountBatch, record: accountSchema, example: { externalId: 'hs-1042', name: 'Acme', domain: 'acme.com', lifecycle: 'customer', plan: 'pro', arr: 24000 } },
 	{ tag: 'Contacts', plural: 'contacts', singular: 'contact', match: '`externalId`, then `email`', item: contactUpsert, batch: contactBatch, record: contactSchema, example: { externalId: 'hs-c-77', email: 'ana@acme.com', firstName: 'Ana', lastName: 'Silva', accountExternalId: 'hs-1042' } },
-	{ tag: 'Deals', plural: 'deals', singular: 'deal', match: '`externalId`', item: dealUpsert, batch: dealBatch, record: dealSchema, example: { externalId: 'hs-d-9', name: 'Acme renewal', accountExternalId: 'hs-1042', stage: 'proposal', amount: 24000, closeOn: '2026-06-30' } }
+	{ tag: 'Deals', plural: 'deals', singular: 'deal', match: '`externalId`, then the same `name` on the same account', item: dealUpsert, batch: dealBatch, record: dealSchema, example: { externalId: 'hs-d-9', name: 'Acme renewal', accountExternalId: 'hs-1042', stage: 'proposal', amount: 24000, closeOn: '2026-06-30' } }
 ];
 
 const title = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -31,7 +31,7 @@ export const UPSERT_OPERATIONS: ApiOperation[] = KINDS.flatMap((k): ApiOperation
 		path: `/api/v1/${k.plural}`,
 		operationId: `upsert${title(k.singular)}`,
 		summary: `Create or update one ${k.singular}`,
-		description: `Matches an existing ${k.singular} by ${k.match}; updates it (fields left out keep their value) or creates a new one. 201 when created, 200 when updated.`,
+		description: `Matches an existing ${k.singular} by ${k.match}; updates it (fields left out keep their value) or creates a new one. 201 when created, 200 otherwise (\`action\` says \`updated\` or \`unchanged\`).${k.tag === 'Accounts' ? '' : ' Name the account by `accountExternalId`, `accountDomain` or `accountName`.'}`,
 		tag: k.tag,
 		scope: 'write',
 		body: k.item,

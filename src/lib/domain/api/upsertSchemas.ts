@@ -19,6 +19,18 @@ const date = (what: string) => z.string({ error: `${what} must be a date like 20
 const wholeDollars = (what: string) => z.int(`${what} must be a whole number of US dollars.`).min(0, `${what} cannot be negative.`).max(2_000_000_000, `${what} is too large.`);
 const choice = <const T extends readonly [string, ...string[]]>(values: T, what: string) => z.enum(values, { error: `${what} must be one of: ${values.join(', ')}.` });
 
+/** How a contact or deal names its account: external id, else normalized domain, else exact name. */
+const accountRef = {
+	accountExternalId: externalId.nullish(),
+	accountDomain: z
+		.string({ error: 'accountDomain must be text.' })
+		.max(300)
+		.transform(normalizeDomain)
+		.refine((v) => DOMAIN.test(v), 'accountDomain must be a web domain, like acme.com.')
+		.nullish(),
+	accountName: text('accountName', 200).min(1).nullish()
+};
+
 /**
  * Upsert fields: matched records keep the value of any field left out (or null); created records
  * get the defaults. `name` is needed only to create.
@@ -37,8 +49,7 @@ export const accountUpsert = z.strictObject({
 	size: choice(COMPANY_SIZES, 'size').nullish(),
 	lifecycle: choice(ACCOUNT_LIFECYCLES, 'lifecycle').nullish(),
 	plan: choice(PLANS, 'plan').nullish(),
-	arr: wholeDollars('arr').nullish(),
-	ownerEmail: email.nullish().meta({ description: 'The email of a member of the workspace who owns the account.' })
+	arr: wholeDollars('arr').nullish()
 });
 export type AccountUpsert = z.output<typeof accountUpsert>;
 
@@ -49,23 +60,21 @@ export const contactUpsert = z.strictObject({
 	lastName: optionalText('lastName', 100),
 	title: optionalText('title', 120),
 	lifecycle: choice(CONTACT_LIFECYCLES, 'lifecycle').nullish(),
-	accountId: z.uuid('accountId must be a UUID as this API returns it.').nullish(),
-	accountExternalId: externalId.nullish()
+	...accountRef
 });
 export type ContactUpsert = z.output<typeof contactUpsert>;
 
 export const dealUpsert = z
 	.strictObject({
-		externalId: externalId,
+		externalId: externalId.optional(),
 		name: text('name', 200).min(1, 'name cannot be empty.').optional(),
-		accountId: z.uuid('accountId must be a UUID as this API returns it.').nullish(),
-		accountExternalId: externalId.nullish(),
+		...accountRef,
 		stage: choice(DEAL_STAGES, 'stage').nullish(),
 		amount: wholeDollars('amount').nullish(),
-		ownerEmail: email.nullish(),
 		openedOn: date('openedOn').nullish(),
 		closeOn: date('closeOn').nullish()
 	})
+	.refine((d) => d.accountExternalId || d.accountDomain || d.accountName, { path: ['accountExternalId'], message: 'Name the deal’s account: accountExternalId, accountDomain or accountName (every deal belongs to one, also when updating).' })
 	.refine((d) => !d.openedOn || !d.closeOn || d.closeOn >= d.openedOn, { path: ['closeOn'], message: 'closeOn cannot be before openedOn.' });
 export type DealUpsert = z.output<typeof dealUpsert>;
 
@@ -81,11 +90,12 @@ export const accountBatch = batchOf('accounts', accountUpsert);
 export const contactBatch = batchOf('contacts', contactUpsert);
 export const dealBatch = batchOf('deals', dealUpsert);
 
-export const upsertAction = z.enum(['created', 'updated']);
+export const upsertAction = z.enum(['created', 'updated', 'unchanged']);
 export const upsertOne = z.strictObject({ id: z.uuid(), action: upsertAction });
 export const upsertBatchResult = z.strictObject({
 	created: z.int(),
 	updated: z.int(),
+	unchanged: z.int(),
 	results: z.array(upsertOne).meta({ description: 'One per record sent, in the same order.' })
 });
 

@@ -2,7 +2,10 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { apiRoute, methodNotAllowed } from '$lib/server/api/apiRoute';
 import { readQuery } from '$lib/server/api/readBody';
-import { listApiAccounts } from '$lib/server/api/accountsApi';
+import { getApiAccount, listApiAccounts } from '$lib/server/api/accountsApi';
+import { upsertOneRoute } from '$lib/server/api/upsertRoutes';
+import { upsertAccountsApi } from '$lib/server/api/upsertApi';
+import { accountUpsert } from '$lib/domain/api/upsertSchemas';
 import { accountListQuery } from '$lib/domain/api/accountSchemas';
 
 /** Accounts by name, keyset paged. */
@@ -10,4 +13,7 @@ export const GET: RequestHandler = apiRoute('read', async ({ event, db, principa
 	json(await listApiAccounts(db, principal.workspaceId, readQuery(event.url, accountListQuery)))
 );
 
-export const fallback = methodNotAllowed(['GET']);
+/** Upsert one account: matched by external id, then domain. */
+export const POST: RequestHandler = upsertOneRoute(accountUpsert, upsertAccountsApi, getApiAccount);
+
+export const fallback = methodNotAllowed(['GET', 'POST']);
