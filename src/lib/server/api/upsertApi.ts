@@ -2,11 +2,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { account, contact, deal } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
-// The import helper's upsert core (branch import), file by file until its index lands on main.
-import { upsertAccounts } from '../crmUpsert/upsertAccounts';
-import { upsertContacts } from '../crmUpsert/upsertContacts';
-import { upsertDeals } from '../crmUpsert/upsertDeals';
-import type { UpsertOutcome } from '../crmUpsert/outcome';
+import { upsertAccounts, upsertContacts, upsertDeals, type UpsertOutcome } from '../crmUpsert';
 import { enqueueWebhookEvents } from '../webhooks/enqueue';
 import { accountPayload, dealStagePayload } from '../webhooks/payloads';
 import { ApiError } from './apiError';
