@@ -7,3 +7,5 @@ export * from './tables/playbook';
 export * from './tables/session';
 export * from './tables/audit';
 export * from './tables/import';
+export * from './tables/api';
+export * from './tables/webhook';

@@ -11,6 +11,6 @@ export const load: LayoutServerLoad = async (event) => {
 		workspaces: await listUserWorkspaces(db, userId),
 		canWrite: can(member.role, 'crm.write'),
 		canManageMembers: can(member.role, 'members.manage'),
-		canManageData: can(member.role, 'data.import')
+		canManageData: can(member.role, 'data.manage')
 	};
 };
