@@ -24,7 +24,8 @@ import { accountDomain, contactCells, writeContactsCsv } from './importFiles';
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const BIG_ROWS = Number(process.env.BENCH_IMPORT_BIG_ROWS ?? 1_000_000);
 const ACCOUNTS = 1000;
-const BATCH = Number(process.env.BENCH_IMPORT_BATCH ?? 5000);
+// The batch size the UI's job uses (runImportFile's default); BENCH_IMPORT_BATCH tries others.
+const BATCH = Number(process.env.BENCH_IMPORT_BATCH ?? 2000);
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!url) {

@@ -22,7 +22,7 @@ try {
 	await upsertAccounts(store.db, ws.id, accounts);
 	const plan = preparePlan('contacts', await profileFile(file));
 	const started = performance.now();
-	const result = await runImportFile({ db: store.db, workspaceId: ws.id, filePath: file, plan, mode: 'import', batchSize: 5000 });
+	const result = await runImportFile({ db: store.db, workspaceId: ws.id, filePath: file, plan, mode: 'import', batchSize: Number(process.env.BENCH_IMPORT_BATCH ?? 2000) });
 	const seconds = (performance.now() - started) / 1000;
 	// resourceUsage().maxRSS is the process's peak resident set, in kilobytes.
 	console.log(JSON.stringify({ rows: result.rowsRead, ...result.counts, seconds, peak_rss_mb: process.resourceUsage().maxRSS / 1024 }));
