@@ -15,7 +15,9 @@ async function answer(page: Page, positiveNote: string, riskNote: string) {
 	await expect(spotting.getByText('Your answer is in.')).toBeVisible();
 }
 
-test('a signal spotting round stays private until the reveal, and the ended session exports its summary', async ({ browser }) => {
+test('each signal spotting round stays private until its reveal, and the ended session exports its summary with every round', async ({ browser }) => {
+	// Three browsers through a whole session, two spotting rounds included, on a shared machine.
+	test.slow();
 	const facilitator = await (await browser.newContext({ acceptDownloads: true })).newPage();
 	await signIn(facilitator, demo.email('facilitator'));
 	const title = `Spotting practice ${Date.now()}`;
