@@ -10,7 +10,7 @@ import { createSession, getSession } from './sessions';
 import { applySessionCommand } from './applySessionCommand';
 import { sessionPlanSchema, type SessionActor } from '../../domain/session';
 
-const MIGRATION = new URL('../../../../drizzle/0004_session_state_rounds.sql', import.meta.url);
+const MIGRATION = new URL('../../../../drizzle/0006_session_state_rounds.sql', import.meta.url);
 
 describe.each(testDatabases())('session states stored before every spotting round was kept, on $name', ({ open }) => {
 	let store: OpenDatabase;
