@@ -147,6 +147,30 @@ describe.each(testDatabases())('live session over socket.io on $name', ({ open }
 
 		expect(await send(fran.socket, { type: 'spotting.reveal', dealId: dealt.dealId })).toMatchObject({ ok: true });
 		await until(() => sue.frames.join('\n').includes(secret));
+
+		// A second round is sealed on its own: Sue's new answer reaches nobody else until this round's reveal.
+		const second = await send(fran.socket, { type: 'spotting.deal', assignments: [{ userId: people.sam.id, accountId }, { userId: people.sue.id, accountId }] });
+		expect(second).toMatchObject({ ok: true });
+		await until(() => sue.events.filter((e) => e.type === 'spotting.dealt').length === 2);
+		const secondDeal = (sue.events.filter((e) => e.type === 'spotting.dealt').at(-1) as Extract<VisibleSessionEvent, { type: 'spotting.dealt' }>).dealId;
+		const secondSecret = 'SECOND-ROUND-SECRET-ON-THE-LOGIN';
+		expect(await send(sam.socket, { type: 'spotting.answer', dealId: dealt.dealId, positive: { activityId: activityIds[0], note: 'late' }, risk: { activityId: activityIds[2], note: 'late' } })).toMatchObject({ ok: false, error: expect.stringMatching(/closed/) });
+		expect(
+			await send(sue.socket, {
+				type: 'spotting.answer',
+				dealId: secondDeal,
+				positive: { activityId: activityIds[0], note: `${secondSecret} pricing` },
+				risk: { activityId: activityIds[2], note: `${secondSecret} quiet` }
+			})
+		).toMatchObject({ ok: true });
+		await until(() => fran.events.filter((e) => e.type === 'spotting.answerSealed').length === 2 && sam.events.some((e) => e.type === 'spotting.answerSealed'));
+		for (const other of [fran, sam]) expect(other.frames.join('\n')).not.toContain(secondSecret);
+		const lateJoiner = await join('sam');
+		const snapshot = JSON.stringify(lateJoiner.reply);
+		expect(snapshot).toContain(secret); // the first round, revealed, comes with the state…
+		expect(snapshot).not.toContain(secondSecret); // …the second, sealed, does not
+		expect(await send(fran.socket, { type: 'spotting.reveal', dealId: secondDeal })).toMatchObject({ ok: true });
+		await until(() => sam.frames.join('\n').includes(secondSecret) && fran.frames.join('\n').includes(secondSecret));
 	});
 
 	it('applies a resent command once and answers it with the same events', async () => {
