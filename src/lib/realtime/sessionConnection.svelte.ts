@@ -57,6 +57,10 @@ export class SessionConnection {
 		});
 		this.#socket.on('session:events', (m) => m.sessionId === this.sessionId && this.#apply(m.events));
 		this.#socket.on('session:presence', (m) => m.sessionId === this.sessionId && (this.people = m.people));
+		// A broadcast lost on the server's side: the heartbeat names a seq we do not have yet.
+		this.#socket.on('session:heartbeat', (m) => {
+			if (m.sessionId === this.sessionId && this.state && m.lastSeq > this.state.lastSeq) void this.#onConnect();
+		});
 	}
 
 	/** Server time now, as well as this browser can tell. */

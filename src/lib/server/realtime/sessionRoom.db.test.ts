@@ -10,7 +10,9 @@ import type { OpenDatabase } from '../db/index';
 import { createSession, getSession } from '../sessions/sessions';
 import { createSession as createAuthSession, generateSessionToken, SESSION_COOKIE } from '../auth/session';
 import { attachRealtime } from './attachRealtime';
-import { sessionPlanSchema, type VisibleSessionEvent } from '../../domain/session';
+import { projectStateFor, sessionPlanSchema, type VisibleSessionEvent } from '../../domain/session';
+import { applySessionCommand } from '../sessions/applySessionCommand';
+import { LiveClient } from '../../../../tests/fault/liveClient';
 import type { ClientToServerEvents, CommandReply, JoinReply, ServerToClientEvents } from '../../realtime/events';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -61,7 +63,7 @@ describe.each(testDatabases())('live session over socket.io on $name', ({ open }
 		server = http.createServer();
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-		io = attachRealtime(server, { database: async () => store.db, env: { ORIGIN: url } });
+		io = attachRealtime(server, { database: async () => store.db, env: { ORIGIN: url }, heartbeatMs: 100 });
 	});
 	afterAll(async () => {
 		for (const c of clients) c.close();
@@ -198,5 +200,24 @@ describe.each(testDatabases())('live session over socket.io on $name', ({ open }
 		expect(eve.reply).toEqual({ ok: false, error: 'This session does not exist, or it belongs to a workspace you are not a member of.' });
 		expect(await send(eve.socket, { type: 'insight.add', text: 'intrusion' })).toEqual({ ok: false, error: 'Join the session before sending to it.' });
 		expect(eve.frames.join('\n')).not.toContain('Weekly signal review');
+	});
+
+	it('brings a client that missed a broadcast up to date at a heartbeat, without the client sending anything', async () => {
+		const sue = new LiveClient(url, sessionId, people.sue.token);
+		try {
+			await sue.until(() => sue.state !== null, 10_000, 'the join');
+			const before = sue.state!.lastSeq;
+			// Committed but never broadcast: what an app process killed between its commit and its
+			// broadcast leaves behind. No later event comes to reveal the gap.
+			const fran = { userId: people.fran.id, role: 'facilitator' as const, department: 'success' as const };
+			expect(await applySessionCommand(store.db, workspaceId, sessionId, fran, { type: 'insight.add', commandId: randomUUID(), text: 'Never broadcast' })).toMatchObject({ ok: true });
+			await sue.until(() => sue.state?.lastSeq === before + 1, 10_000, 'the heartbeat catch-up');
+			expect(sue.heartbeatCatchUps).toBeGreaterThanOrEqual(1);
+			expect(sue.broadcastSeqs.has(before + 1)).toBe(false); // it came by the catch-up, not a broadcast
+			expect(sue.acked).toEqual([]);
+			expect(sue.state).toEqual(projectStateFor((await getSession(store.db, workspaceId, sessionId))!.state, { userId: people.sue.id }));
+		} finally {
+			sue.close();
+		}
 	});
 });
