@@ -39,15 +39,8 @@
  *   (abs >= 1e21 or < 1e-6) or rounds when parsing JSON (more than 15-17 significant digits).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import {
-	DEPARTMENT_PROPERTY,
-	durationMs,
-	type EventPattern,
-	type Rule,
-	type RuleExpression,
-	type RuleValue,
-	type ValueTest
-} from '$lib/domain/signals/rule';
+import { DEPARTMENT_PROPERTY, durationMs, type EventPattern, type Rule, type RuleExpression } from '$lib/domain/signals/rule';
+import { jsonStored, numberStored, passes, RuleCompileError, textStored } from './compileValueTest';
 import { ACTIVITY_TYPES } from '$lib/domain/crm/activityTypes';
 
 export interface CompileRuleOptions {
@@ -55,6 +48,11 @@ export interface CompileRuleOptions {
 	now: Date;
 	/** Only these accounts (e.g. the ones touched by new activities); all of the workspace when absent. */
 	accountIds?: string[];
+	/**
+	 * 'all' (default): evidence of every occurrence, as the evaluator's `evidence`. 'last': only
+	 * the latest occurrence's (what detection stores on a hit); cheaper.
+	 */
+	evidence?: 'all' | 'last';
 }
 
 /** One row per account the rule fires for. */
@@ -64,65 +62,17 @@ export interface CompiledRuleRow {
 	holds_now: boolean;
 	/** Activity ids, sorted by (occurred_at, id); drivers may return them as strings or bigints. */
 	evidence: (number | string | bigint)[];
+	/** When the latest occurrence started. */
+	last_started_at: Date | string;
+	/** The instant the rule last stopped holding; null while it holds now. */
+	last_ended_at: Date | string | null;
+	/** When the latest evidence activity happened; null without evidence. */
+	evidence_at: Date | string | null;
 }
 
-export class RuleCompileError extends Error {}
+export { RuleCompileError };
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const NUMBER_TEXT = '^-?[0-9]+(\\.[0-9]+)?$';
-
-/** A stored value, as SQL: its text (null when missing) and its number (null when not a number). */
-interface Stored {
-	text: SQL;
-	number: SQL;
-}
-
-function jsonStored(value: SQL): Stored {
-	return {
-		text: sql`(case jsonb_typeof(${value}) when 'string' then ${value} #>> '{}' when 'number' then trim_scale((${value})::numeric)::text when 'boolean' then ${value} #>> '{}' end)`,
-		number: sql`(case when jsonb_typeof(${value}) = 'number' then (${value})::float8 when jsonb_typeof(${value}) = 'string' and (${value} #>> '{}') ~ ${NUMBER_TEXT} then (${value} #>> '{}')::float8 end)`
-	};
-}
-
-function textStored(value: SQL): Stored {
-	return {
-		text: value,
-		number: sql`(case when ${value} ~ ${NUMBER_TEXT} then (${value})::float8 end)`
-	};
-}
-
-function numberStored(value: SQL): Stored {
-	return { text: sql`(${value})::text`, number: sql`(${value})::float8` };
-}
-
-function equals(stored: Stored, value: RuleValue): SQL {
-	if (typeof value === 'number') return sql`coalesce(${stored.number} = ${value}::float8, false)`;
-	return sql`coalesce(lower(${stored.text}) = ${value.toLowerCase()}::text, false)`;
-}
-
-function passes(test: ValueTest, stored: Stored): SQL {
-	switch (test.op) {
-		case '=':
-			return equals(stored, test.value);
-		case '!=':
-			return sql`(not ${equals(stored, test.value)})`;
-		case 'in':
-			return sql`(${sql.join(
-				test.values.map((v) => equals(stored, v)),
-				sql` or `
-			)})`;
-		case '~':
-			return sql`coalesce(strpos(lower(${stored.text}), ${test.value.toLowerCase()}::text) > 0, false)`;
-		case '>':
-		case '>=':
-		case '<':
-		case '<=':
-			return sql`coalesce(${stored.number} ${sql.raw(test.op)} ${test.value}::float8, false)`;
-		default:
-			throw new RuleCompileError(`unsupported value test ${(test as { op: string }).op}`);
-	}
-}
-
 interface Compiler {
 	/** Conditions every activity read must pass: the workspace, up to now, the chosen accounts. */
 	scope: SQL;
@@ -387,15 +337,22 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 		sql` `
 	)} ${sql.join(c.laterals, sql` `)}
 ), runs as materialized (
-  select held.*, lower(u.rng) as p from held cross join lateral unnest(held.m) as u(rng)
+  select held.*, u.p from held cross join lateral (${
+		options.evidence === 'last'
+			? sql`select max(lower(rng)) as p from unnest(held.m) as rng`
+			: sql`select lower(rng) as p from unnest(held.m) as rng`
+	}) u where u.p is not null
 ), evidence as (${evidence}), evidence_ids as (
-  select e.account_id, array_agg(e.id order by e.ms, e.id) as ids
+  select e.account_id, array_agg(e.id order by e.ms, e.id) as ids, max(e.ms) as max_ms
   from (select distinct ev.account_id, ev.id, ev.ms from evidence ev) e group by e.account_id
 )
 select held.account_id,
   timestamptz 'epoch' + lower(held.m) * interval '1 millisecond' as first_fired_at,
   upper(held.m) = held.end_ms as holds_now,
-  coalesce(evidence_ids.ids, '{}')::bigint[] as evidence
+  coalesce(evidence_ids.ids, '{}')::bigint[] as evidence,
+  timestamptz 'epoch' + (select max(lower(rng)) from unnest(held.m) as rng) * interval '1 millisecond' as last_started_at,
+  case when upper(held.m) = held.end_ms then null else timestamptz 'epoch' + upper(held.m) * interval '1 millisecond' end as last_ended_at,
+  timestamptz 'epoch' + evidence_ids.max_ms * interval '1 millisecond' as evidence_at
 from held left join evidence_ids on evidence_ids.account_id = held.account_id
 where not isempty(held.m)
 order by held.account_id`;
