@@ -91,6 +91,15 @@ interface Compiler {
 	laterals: SQL[];
 	/** Evidence queries, each yielding (account_id, p, id) for run starts p. */
 	evidence: SQL[];
+	/** Conditions of each event CTE on an activity aliased x (type and filters, not the scope). */
+	patterns: Map<string, SQL>;
+	/**
+	 * Read evidence by index lookups on the activity table at each run start (one run per account
+	 * in 'last' mode), instead of carrying every matching event per account in arrays.
+	 */
+	lookups: boolean;
+	workspace: SQL;
+	nowAt: SQL;
 }
 
 const FULL = sql`int8multirange(int8range(h.start_ms, h.end_ms))`;
@@ -114,7 +123,9 @@ function eventCte(c: Compiler, pattern: EventPattern): string {
 	if (!(ACTIVITY_TYPES as readonly string[]).includes(pattern.type)) {
 		throw new RuleCompileError(`unknown activity type ${pattern.type}`);
 	}
-	const where = [c.scope, sql`x.type = ${pattern.type}::activity_type`, ...conditions];
+	const own = [sql`x.type = ${pattern.type}::activity_type`, ...conditions];
+	c.patterns.set(name, sql.join(own, sql` and `));
+	const where = [c.scope, ...own];
 	c.events.push(
 		sql`${sql.raw(name)} as materialized (select x.id, x.account_id, (extract(epoch from x.occurred_at) * 1000)::bigint as ms from activity x where ${sql.join(where, sql` and `)})`
 	);
@@ -145,6 +156,14 @@ function eventArrays(c: Compiler, events: string): (column: string) => SQL {
 		sql`select y.account_id, array_agg(y.id order by y.ms, y.id) as ids, array_agg(y.ms order by y.ms, y.id) as mss from ${e} y group by y.account_id`,
 		['ids', 'mss']
 	);
+}
+
+const msToTime = (ms: SQL) => sql`(timestamptz 'epoch' + (${ms}) * interval '1 millisecond')`;
+const ACTIVITY_MS = sql`(extract(epoch from x.occurred_at) * 1000)::bigint`;
+
+/** Activities of an event CTE's pattern for the run's account, by index (workspace, account, type, time). */
+function lookup(c: Compiler, events: string, range: SQL, order = sql``): SQL {
+	return sql`select x.id, ${ACTIVITY_MS} as ms from activity x where x.workspace_id = ${c.workspace} and x.account_id = r.account_id and x.occurred_at <= ${c.nowAt} and ${c.patterns.get(events)!} and ${range}${order}`;
 }
 
 /**
@@ -198,7 +217,10 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 			else if (expr.op === '<=') value = sql`(${FULL} - ${atLeast(c, e, n + 1, d)}) * ${fullWindow(d)}`;
 			else if (expr.op === '=') value = sql`(${atLeast(c, e, n, d)} - ${atLeast(c, e, n + 1, d)}) * ${fullWindow(d)}`;
 			else throw new RuleCompileError(`unsupported count operator ${expr.op as string}`);
-			if (evident) {
+			if (evident && c.lookups) {
+				const range = sql`x.occurred_at > ${msToTime(sql`r.p - ${d}::bigint`)} and x.occurred_at <= ${msToTime(sql`r.p`)}`;
+				c.evidence.push(sql`select r.account_id, y.id, y.ms from runs r cross join lateral (${lookup(c, e, range)}) y where ${guard}`);
+			} else if (evident) {
 				const col = eventArrays(c, e);
 				c.evidence.push(
 					sql`select r.account_id, y.id, y.ms from runs r cross join lateral unnest(${col('ids')}, ${col('mss')}) as y(id, ms) where y.ms > r.p - ${d}::bigint and y.ms <= r.p and ${guard}`
@@ -210,7 +232,11 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 			const d = durationMs(expr.for);
 			const e = eventCte(c, expr.event);
 			value = sql`(${FULL} - ${atLeast(c, e, 1, d)}) * ${fullWindow(d)}`;
-			if (evident) {
+			if (evident && c.lookups) {
+				const range = sql`x.occurred_at <= ${msToTime(sql`r.p`)}`;
+				const last = lookup(c, e, range, sql` order by x.occurred_at desc, x.id desc limit 1`);
+				c.evidence.push(sql`select r.account_id, y.id, y.ms from runs r cross join lateral (${last}) y where ${guard}`);
+			} else if (evident) {
 				// The event before the gap: the last one, by (occurred_at, id), at or before p.
 				const col = eventArrays(c, e);
 				c.evidence.push(
@@ -221,8 +247,10 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 		}
 		case 'sequence': {
 			const d = durationMs(expr.within);
-			const a = sql.raw(eventCte(c, expr.first));
-			const b = sql.raw(eventCte(c, expr.then));
+			const aName = eventCte(c, expr.first);
+			const bName = eventCte(c, expr.then);
+			const a = sql.raw(aName);
+			const b = sql.raw(bName);
 			// Each B with the latest A before it, when that A is at most d before (the latest A
 			// before B is the closest, so no other A can be within d when it is not). One pass over
 			// both, ordered by time with B before A at equal times (an A at B's time is not before
@@ -237,7 +265,15 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 				sql`select q.account_id, range_agg(int8range(q.b_ms, q.b_ms + ${d}::bigint)) as m from ${q} q group by q.account_id`
 			);
 			value = sql`(${m} * ${FULL})`;
-			if (evident) {
+			if (evident && c.lookups) {
+				// Each B in (p - d, p] with the latest A strictly before it, when at most d before.
+				const bRange = sql`x.occurred_at > ${msToTime(sql`r.p - ${d}::bigint`)} and x.occurred_at <= ${msToTime(sql`r.p`)}`;
+				const aRange = sql`x.occurred_at < ${msToTime(sql`yb.ms`)}`;
+				const latestA = lookup(c, aName, aRange, sql` order by x.occurred_at desc, x.id desc limit 1`);
+				c.evidence.push(
+					sql`select r.account_id, y.id, y.ms from runs r cross join lateral (${lookup(c, bName, bRange)}) yb cross join lateral (${latestA}) ya cross join lateral (values (ya.id, ya.ms), (yb.id, yb.ms)) as y(id, ms) where yb.ms - ya.ms <= ${d}::bigint and ${guard}`
+				);
+			} else if (evident) {
 				const col = arrayPart(
 					c,
 					sql`select q.account_id, array_agg(q.a_id) as a_ids, array_agg(q.a_ms) as a_mss, array_agg(q.b_id) as b_ids, array_agg(q.b_ms) as b_mss from ${q} q group by q.account_id`,
@@ -297,7 +333,19 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 	const scope = sql`x.workspace_id = ${ws}::uuid and x.occurred_at <= ${nowAt}${
 		ids === undefined ? sql`` : sql` and x.account_id in (select id from accts)`
 	}`;
-	const c: Compiler = { scope, events: [], parts: [], arrays: [], nodes: 0, laterals: [], evidence: [] };
+	const c: Compiler = {
+		scope,
+		events: [],
+		parts: [],
+		arrays: [],
+		nodes: 0,
+		laterals: [],
+		evidence: [],
+		patterns: new Map(),
+		lookups: options.evidence === 'last',
+		workspace: sql`${ws}::uuid`,
+		nowAt
+	};
 	const root = node(c, rule, [], true);
 	// One array parameter, however many accounts (a parameter list would hit the protocol's limit).
 	for (const id of ids ?? []) {

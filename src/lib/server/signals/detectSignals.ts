@@ -37,6 +37,8 @@ const lockKey = (workspaceId: string) => sql`hashtext(${workspaceId}::text)`;
 
 async function detect(tx: Database, workspaceId: string, accountIds: string[] | undefined, now: Date, plan: DetectionPlan): Promise<DetectionResult> {
 	await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK}::int, ${lockKey(workspaceId)})`);
+	// Rules sort and window every matching event per account: keep those sorts in memory.
+	await tx.execute(sql`set local work_mem = '64MB'`);
 	const total: DetectionResult = { opened: 0, closed: 0, refreshed: 0, past: 0, alerts: 0, tasks: 0 };
 	const inScope = accountIds === undefined ? undefined : inArray(signalHit.accountId, accountIds);
 	const open = await tx
