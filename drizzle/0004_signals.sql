@@ -36,4 +36,4 @@ CREATE INDEX "signal_alert_inbox_idx" ON "signal_alert" USING btree ("workspace_
 CREATE UNIQUE INDEX "signal_hit_open_idx" ON "signal_hit" USING btree ("workspace_id","signal_key","account_id") WHERE "signal_hit"."closed_at" is null;--> statement-breakpoint
 CREATE INDEX "signal_hit_ws_account_idx" ON "signal_hit" USING btree ("workspace_id","account_id","first_fired_at");--> statement-breakpoint
 CREATE INDEX "signal_hit_ws_signal_idx" ON "signal_hit" USING btree ("workspace_id","signal_key","first_fired_at");--> statement-breakpoint
-CREATE INDEX "activity_ws_account_type_time_idx" ON "activity" USING btree ("workspace_id","account_id","type","occurred_at");
+CREATE INDEX "activity_ws_type_account_time_idx" ON "activity" USING btree ("workspace_id","type","account_id","occurred_at","id");

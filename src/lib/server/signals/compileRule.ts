@@ -127,7 +127,7 @@ function eventCte(c: Compiler, pattern: EventPattern): string {
 	c.patterns.set(name, sql.join(own, sql` and `));
 	const where = [c.scope, ...own];
 	c.events.push(
-		sql`${sql.raw(name)} as materialized (select x.id, x.account_id, (extract(epoch from x.occurred_at) * 1000)::bigint as ms from activity x where ${sql.join(where, sql` and `)})`
+		sql`${sql.raw(name)} as (select x.id, x.account_id, x.occurred_at, (extract(epoch from x.occurred_at) * 1000)::bigint as ms from activity x where ${sql.join(where, sql` and `)})`
 	);
 	return name;
 }
@@ -175,7 +175,7 @@ function atLeast(c: Compiler, events: string, n: number, d: number): SQL {
 	const e = sql.raw(events);
 	const m = part(
 		c,
-		sql`select w.account_id, range_agg(int8range(w.ms, w.first_ms + ${d}::bigint)) as m from (select y.account_id, y.ms, lag(y.ms, ${n - 1}::int) over (partition by y.account_id order by y.ms, y.id) as first_ms from ${e} y) w where w.first_ms is not null and w.first_ms + ${d}::bigint > w.ms group by w.account_id`
+		sql`select w.account_id, range_agg(int8range(w.ms, w.first_ms + ${d}::bigint)) as m from (select y.account_id, y.ms, lag(y.ms, ${n - 1}::int) over (partition by y.account_id order by y.occurred_at, y.id) as first_ms from ${e} y) w where w.first_ms is not null and w.first_ms + ${d}::bigint > w.ms group by w.account_id`
 	);
 	return sql`(${m} * ${FULL})`;
 }

@@ -129,6 +129,17 @@ describe.each(testDatabases())('signal detection ($name)', ({ open }) => {
 		await expect(detectSignalsForAccounts(db, a.ws, ["x' or 1=1"], { now: NOW })).rejects.toThrow('not a UUID');
 	});
 
+	it('agrees between incremental detection (in memory) and the sweep (compiled SQL)', async () => {
+		const { ws, quiet, other } = await quietCustomer();
+		await detectSignalsForAccounts(db, ws, [quiet.id, other.id], { now: NOW });
+		const before = await db.select().from(signalHit).where(eq(signalHit.workspaceId, ws)).orderBy(asc(signalHit.id));
+		expect(before.length).toBeGreaterThanOrEqual(3);
+		const swept = await sweepSignals(db, ws, { now: NOW });
+		expect(swept).toMatchObject({ opened: 0, closed: 0, past: 0, refreshed: before.filter((h) => h.closedAt === null).length });
+		const after = await db.select().from(signalHit).where(eq(signalHit.workspaceId, ws)).orderBy(asc(signalHit.id));
+		expect(after).toEqual(before);
+	});
+
 	it('sweeps every account; two sweeps at once leave one set of hits, alerts and tasks', async () => {
 		const { ws, quiet, other } = await quietCustomer();
 		const runs = await Promise.all([sweepSignals(db, ws, { now: NOW }), sweepSignals(db, ws, { now: NOW })]);

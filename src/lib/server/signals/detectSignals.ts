@@ -12,11 +12,12 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import { signalHit } from '../db/schema';
-import { planHitChanges } from '$lib/domain/signals/planHitChanges';
+import { planHitChanges, type HitChanges, type RuleResult } from '$lib/domain/signals/planHitChanges';
 import { runCompiledRule } from './runCompiledRule';
 import { loadDetectionPlan, type DetectionPlan } from './detectionSignals';
 import { writeHitChanges } from './hitWrites';
 import { createFollowUps, loadFollowUpContext } from './followUps';
+import { evaluateAccounts } from './evaluateAccounts';
 
 export interface DetectionResult {
 	opened: number;
@@ -35,11 +36,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const lockKey = (workspaceId: string) => sql`hashtext(${workspaceId}::text)`;
 
+/** Up to this many accounts are evaluated in memory; more go through the compiled SQL. */
+const IN_MEMORY_ACCOUNTS = 200;
+
 async function detect(tx: Database, workspaceId: string, accountIds: string[] | undefined, now: Date, plan: DetectionPlan): Promise<DetectionResult> {
 	await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK}::int, ${lockKey(workspaceId)})`);
-	// Rules sort and window every matching event per account: keep those sorts in memory.
-	await tx.execute(sql`set local work_mem = '64MB'`);
-	const total: DetectionResult = { opened: 0, closed: 0, refreshed: 0, past: 0, alerts: 0, tasks: 0 };
 	const inScope = accountIds === undefined ? undefined : inArray(signalHit.accountId, accountIds);
 	const open = await tx
 		.select({ id: signalHit.id, signalKey: signalHit.signalKey, accountId: signalHit.accountId, firstFiredAt: signalHit.firstFiredAt })
@@ -51,19 +52,35 @@ async function detect(tx: Database, workspaceId: string, accountIds: string[] | 
 			where workspace_id = ${workspaceId}::uuid${accountIds === undefined ? sql`` : sql` and account_id = any(${`{${accountIds.join(',')}}`}::uuid[])`}
 			group by signal_key, account_id`
 	);
-	const ctx = await loadFollowUpContext(tx, workspaceId);
+	let inMemory: Map<string, RuleResult[]> | null = null;
+	if (accountIds !== undefined && accountIds.length <= IN_MEMORY_ACCOUNTS) {
+		inMemory = await evaluateAccounts(tx, workspaceId, accountIds, plan.signals, now);
+	} else {
+		// Rules sort and window every matching event per account: keep those sorts in memory.
+		await tx.execute(sql`set local work_mem = '64MB'`);
+	}
+	const planned: { signalKey: string; changes: HitChanges }[] = [];
 	for (const signal of plan.signals) {
-		const results = await runCompiledRule(tx, signal.rule, { workspaceId, now, accountIds, evidence: 'last' });
+		const results = inMemory?.get(signal.key) ?? (await runCompiledRule(tx, signal.rule, { workspaceId, now, accountIds, evidence: 'last' }));
 		const starts = new Map(latest.filter((l) => l.signal_key === signal.key).map((l) => [l.account_id, new Date(l.first_fired_at)]));
-		const changes = planHitChanges(results, open.filter((h) => h.signalKey === signal.key), starts, now);
-		const opened = await writeHitChanges(tx, workspaceId, signal.key, plan.revision, now, changes);
-		const followUps = await createFollowUps(tx, workspaceId, signal, opened, ctx, now);
-		total.opened += opened.length;
-		total.closed += changes.closed.length;
-		total.refreshed += changes.refreshed.length;
-		total.past += changes.past.length;
-		total.alerts += followUps.alerts;
-		total.tasks += followUps.tasks;
+		planned.push({ signalKey: signal.key, changes: planHitChanges(results, open.filter((h) => h.signalKey === signal.key), starts, now) });
+	}
+	const opened = await writeHitChanges(tx, workspaceId, plan.revision, now, planned);
+	const total: DetectionResult = {
+		opened: opened.length,
+		closed: planned.reduce((n, p) => n + p.changes.closed.length, 0),
+		refreshed: planned.reduce((n, p) => n + p.changes.refreshed.length, 0),
+		past: planned.reduce((n, p) => n + p.changes.past.length, 0),
+		alerts: 0,
+		tasks: 0
+	};
+	if (opened.length > 0) {
+		const ctx = await loadFollowUpContext(tx, workspaceId);
+		for (const signal of plan.signals) {
+			const followUps = await createFollowUps(tx, workspaceId, signal, opened.filter((h) => h.signalKey === signal.key), ctx, now);
+			total.alerts += followUps.alerts;
+			total.tasks += followUps.tasks;
+		}
 	}
 	// Signals that left the stable set (retired, removed, made draft) no longer hold anywhere.
 	const keys = new Set(plan.signals.map((s) => s.key));

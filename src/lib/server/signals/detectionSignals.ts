@@ -1,6 +1,6 @@
 /** The signals detection runs: the current playbook revision's stable signals, parsed. */
 import type { Database } from '../db/index';
-import { getCurrentRevision } from '../playbook/revisions';
+import { getCurrentRevision, latestRevisionNumber } from '../playbook/revisions';
 import { listSignals, type ListedSignal } from '$lib/domain/playbook/signalBlock';
 import { signalAlerts, signalDecayMs, signalTask, type TaskSpec } from '$lib/domain/playbook/signalAutomation';
 import { parseRule } from '$lib/domain/signals/parseRule';
@@ -51,7 +51,16 @@ export function toDetectionSignals(signals: ListedSignal[]): DetectionSignal[] {
 	return out;
 }
 
+/** Plans by workspace, for the revision they were read from (revisions are immutable). */
+const plans = new Map<string, DetectionPlan>();
+
+/** The current revision's plan; parsed once per revision, then one small query per call. */
 export async function loadDetectionPlan(db: Database, workspaceId: string): Promise<DetectionPlan> {
+	const latest = await latestRevisionNumber(db, workspaceId);
+	const cached = plans.get(workspaceId);
+	if (cached && cached.revision === latest && latest > 0) return cached;
 	const revision = await getCurrentRevision(db, workspaceId);
-	return { revision: revision.number, signals: toDetectionSignals(listSignals(revision.document).signals) };
+	const plan = { revision: revision.number, signals: toDetectionSignals(listSignals(revision.document).signals) };
+	plans.set(workspaceId, plan);
+	return plan;
 }
