@@ -17,6 +17,8 @@ import { encodeCursor } from '$lib/domain/crm/timelineCursor';
 import { isUuid } from '$lib/domain/forms/isUuid';
 import { getAlertEvidence, markAlertsRead } from '$lib/server/signals/alerts';
 import { scoreAccount } from '$lib/server/signals/leadScores';
+import { logActivity } from '$lib/server/activities';
+import { activityInput } from '$lib/domain/crm/activityInput';
 
 const notFound = () => error(404, { message: 'This account does not exist in this workspace.' });
 
@@ -75,6 +77,11 @@ export const actions: Actions = {
 		const saved = await handleForm(event.request, noteEditInput, (input) => updateNote(db, workspace.id, input.noteId, input.body, editor));
 		if (saved.ok && !saved.result) error(403, { message: 'Only the author of a note (or an admin) can edit it.' });
 		return saved.ok ? { noteEdited: true } : saved.failure;
+	},
+	logActivity: async (event) => {
+		const { db, workspace, userId, accountId } = await writableAccount(event);
+		const saved = await handleForm(event.request, activityInput, (input) => logActivity(db, workspace.id, accountId, userId, input));
+		return saved.ok ? { activityLogged: true } : saved.failure;
 	},
 	addTask: async (event) => {
 		const { db, workspace, userId, accountId } = await writableAccount(event);
