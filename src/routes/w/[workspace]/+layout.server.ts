@@ -12,6 +12,7 @@ export const load: LayoutServerLoad = async (event) => {
 		workspaces: await listUserWorkspaces(db, userId),
 		canWrite: can(member.role, 'crm.write'),
 		canManageMembers: can(member.role, 'members.manage'),
-		unreadAlerts: await countUnreadAlerts(db, workspace.id, userId)
+		unreadAlerts: await countUnreadAlerts(db, workspace.id, userId),
+		canManageData: can(member.role, 'data.manage')
 	};
 };

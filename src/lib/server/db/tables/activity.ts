@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user, workspace } from './auth';
 import { account, contact } from './crm';
 import { activityTypeEnum, departmentEnum } from './enums';
@@ -24,6 +24,8 @@ export const activity = pgTable(
 		department: departmentEnum('department').notNull(),
 		actorId: uuid('actor_id').references(() => user.id, { onDelete: 'set null' }),
 		properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+		/** The event's id in the system it came from (CSV import, API): a re-import skips it. */
+		externalId: text('external_id'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -33,6 +35,7 @@ export const activity = pgTable(
 		// Signal detection: one activity type's events account by account in time order (a sweep
 		// reads them without touching the table or sorting), or of one account (incremental).
 		index('activity_ws_type_account_time_idx').on(t.workspaceId, t.type, t.accountId, t.occurredAt, t.id),
-		index('activity_contact_idx').on(t.contactId)
+		index('activity_contact_idx').on(t.contactId),
+		uniqueIndex('activity_ws_external_idx').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`)
 	]
 );
