@@ -6,8 +6,5 @@ export * from './tables/work';
 export * from './tables/playbook';
 export * from './tables/session';
 export * from './tables/audit';
-<<<<<<< HEAD
-export * from './tables/signals';
-=======
 export * from './tables/import';
->>>>>>> main
+export * from './tables/signals';
