@@ -10,6 +10,7 @@ import { makeAccount, makeActivities, makeUser, makeWorkspace } from '../../../.
 import type { Database, OpenDatabase } from '../db/index';
 import { signalAlert, signalHit, task } from '../db/schema';
 import { detectSignalsForAccounts, sweepSignals } from './detectSignals';
+import { countFiredAccounts } from './firedCounts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -116,6 +117,9 @@ describe.each(testDatabases())('signal detection ($name)', ({ open }) => {
 			[new Date(loginAt.getTime() + 21 * DAY), null]
 		]);
 		expect(reopened.alerts).toBeGreaterThanOrEqual(2);
+		// For the playbook card: one account in the last 7 and 30 days; the first hit alone, 60 days on, none.
+		expect((await countFiredAccounts(db, ws, muchLater))['login-silence']).toEqual({ days7: 1, days30: 1 });
+		expect((await countFiredAccounts(db, ws, new Date(loginAt.getTime() + 20 * DAY)))['login-silence']).toEqual({ days7: 0, days30: 1 });
 		const alerts = await db.select().from(signalAlert).where(eq(signalAlert.hitId, hits[1].id));
 		expect(alerts).toHaveLength(2);
 	});
