@@ -8,3 +8,5 @@ export * from './tables/session';
 export * from './tables/audit';
 export * from './tables/import';
 export * from './tables/signals';
+export * from './tables/api';
+export * from './tables/webhook';
