@@ -57,7 +57,10 @@ const env = {
 	PORT: port,
 	HOST: process.env.HOST || '127.0.0.1',
 	ORIGIN: process.env.ORIGIN || `http://localhost:${port}`,
-	DATA_DIR: dataDir
+	DATA_DIR: dataDir,
+	// No scheduled signal sweep under test: what tests see must follow from what they do
+	// (incremental detection after an activity is logged), not from a timer.
+	SIGNAL_SWEEP: process.env.SIGNAL_SWEEP || 'off'
 };
 delete env.DATABASE_URL;
 

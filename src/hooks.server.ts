@@ -8,6 +8,7 @@ import { printBanner } from '$lib/server/banner';
 import { seedDemoWorkspace } from '$lib/server/demo/seedDemoWorkspace';
 import { attachRealtime } from '$lib/server/realtime/attachRealtime';
 import { realtimeSlot } from '$lib/server/realtime/httpServerSlot';
+import { startSignalSweeps, stopSignalSweeps } from '$lib/server/signals/sweepSchedule';
 import { checkFormOrigin } from '$lib/server/csrf';
 import { apiErrorsAsJson } from '$lib/server/api/apiErrorsAsJson';
 import { startWebhookWorker } from '$lib/server/webhooks/worker';
@@ -19,6 +20,7 @@ export const init: ServerInit = async () => {
 		printBanner(opened, demo);
 		const httpServer = realtimeSlot.__signalroomHttpServer;
 		if (httpServer && !realtimeSlot.__signalroomRealtime) realtimeSlot.__signalroomRealtime = attachRealtime(httpServer, { database: useDatabase });
+		startSignalSweeps(useDatabase);
 	} catch (e) {
 		if (e instanceof DataDirInUseError) {
 			console.error(`\n${e.message}\n`);
@@ -30,6 +32,7 @@ export const init: ServerInit = async () => {
 	const webhooks = startWebhookWorker(useDatabase);
 	// adapter-node emits this after the HTTP server has stopped on SIGINT/SIGTERM.
 	process.once('sveltekit:shutdown' as 'exit', () => {
+		stopSignalSweeps();
 		webhooks.stop();
 		void stopDatabase();
 	});

@@ -93,6 +93,24 @@ describe('extractSignals', () => {
 		expect(asList.signals[0]).toMatchObject({ notify: ['success', 'sales'], template: 'check-in' });
 	});
 
+	it('reads the automation fields: alert, task and decay, normalized', () => {
+		const { signals, problems } = extractSignals(block([...BASE_FIELDS, 'alert: Yes', 'task: Owner  in 2d', 'decay: 30d']));
+		expect(problems).toEqual([]);
+		expect(signals[0]).toMatchObject({ alert: 'yes', task: 'owner in 2d', decay: '30d' });
+		expect(extractSignals(block([...BASE_FIELDS, 'task: success in 14d'])).signals[0].task).toBe('success in 14d');
+		const plain = extractSignals(block(BASE_FIELDS)).signals[0];
+		expect([plain.alert, plain.task, plain.decay]).toEqual([undefined, undefined, undefined]);
+	});
+
+	it('explains wrong automation fields in plain words', () => {
+		const messages = extractSignals(block([...BASE_FIELDS, 'alert: maybe', 'task: finance in 2d', 'decay: soon'])).problems.map((p) => p.message);
+		expect(messages).toEqual([
+			"Signal 'quiet-customer' (line 9): alert is 'maybe'; write 'alert: yes' or 'alert: no'.",
+			"Signal 'quiet-customer' (line 10): task is 'finance in 2d'; write who and when, like 'owner in 2d' (the account owner) or 'success in 3d' (a department: sales, marketing, success, support, product or revops), at most 365d.",
+			"Signal 'quiet-customer' (line 11): decay is 'soon'; write the half-life of the weight as days or weeks, like '30d' or '6w'."
+		]);
+	});
+
 	it('explains a department that does not exist, with the line in the body', () => {
 		const body = `intro\n\n${block([...BASE_FIELDS, 'notify: [sales, finance]'])}\n`;
 		const { signals, problems } = extractSignals(body);
@@ -115,7 +133,7 @@ describe('extractSignals', () => {
 			"Signal block (line 2): id 'Not Kebab' should be lower-case words joined by hyphens, like 'pricing-page-repeat'.",
 			"Signal block (line 4): family is 'buyng', which is not a family; use buying, churn-risk, upsell or support-gap.",
 			'Signal block (line 8): weight 200 is above 100; use a number from -100 to 100.',
-			"Signal block (line 9): unknown field 'notfy'; the fields are id, name, family, status, rule, means, action, notify, weight, template.",
+			"Signal block (line 9): unknown field 'notfy'; the fields are id, name, family, status, rule, means, action, notify, weight, template, alert, task, decay.",
 		]);
 	});
 

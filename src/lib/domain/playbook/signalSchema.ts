@@ -35,7 +35,10 @@ export const SIGNAL_FIELDS = [
 	'action',
 	'notify',
 	'weight',
-	'template'
+	'template',
+	'alert',
+	'task',
+	'decay'
 ] as const;
 export type SignalField = (typeof SIGNAL_FIELDS)[number];
 
@@ -119,6 +122,46 @@ const choice = <T extends readonly [string, ...string[]]>(field: SignalField, va
 		})
 	);
 
+/** `alert: yes` / `alert: no`; absent means the family's default (see signalAutomation.ts). */
+const alert = z.preprocess(
+	(input) => (typeof input === 'string' ? input.trim().toLowerCase() : input),
+	z.enum(['yes', 'no'], { error: (iss) => `alert is ${quoted(iss.input)}; write 'alert: yes' or 'alert: no'` }).optional()
+);
+
+/** "owner in 2d" or "success in 3d": who gets the follow-up task and how many days it is due in. */
+export const TASK_SPEC = /^(owner|[a-z]+) in (\d{1,3})d$/;
+
+const task = z.preprocess(
+	(input) => (typeof input === 'string' ? input.trim().toLowerCase().replace(/\s+/g, ' ') : input),
+	z
+		.string({ error: 'task should be text like \'owner in 2d\'' })
+		.refine(
+			(value) => {
+				const m = TASK_SPEC.exec(value);
+				return m !== null && (m[1] === 'owner' || (DEPARTMENTS as readonly string[]).includes(m[1])) && Number(m[2]) <= 365;
+			},
+			{
+				error: (iss) =>
+					`task is ${quoted(iss.input)}; write who and when, like 'owner in 2d' (the account owner) or 'success in 3d' (a department: ${orList(DEPARTMENTS)}), at most 365d`
+			}
+		)
+		.optional()
+);
+
+/** Half-life of a signal's weight in the lead score, as days or weeks: "30d", "6w". */
+export const DECAY_SPEC = /^(\d{1,4})([dw])$/;
+
+const decay = z.preprocess(
+	(input) => (typeof input === 'string' ? input.trim().toLowerCase() : input),
+	z
+		.string({ error: 'decay should be text like \'30d\'' })
+		.regex(DECAY_SPEC, {
+			error: (iss) => `decay is ${quoted(iss.input)}; write the half-life of the weight as days or weeks, like '30d' or '6w'`
+		})
+		.refine((value) => Number(DECAY_SPEC.exec(value)?.[1] ?? 1) > 0, { error: 'decay should be at least 1d' })
+		.optional()
+);
+
 /** The fields of a signal block after validation (trimmed text, defaults filled in). */
 export const signalFieldsSchema = z.strictObject(
 	{
@@ -131,7 +174,10 @@ export const signalFieldsSchema = z.strictObject(
 		action: text('action', 'Offer a demo within one working day'),
 		notify,
 		weight,
-		template: kebab('template', 'demo-offer').optional()
+		template: kebab('template', 'demo-offer').optional(),
+		alert,
+		task,
+		decay
 	},
 	{
 		error: (iss) =>

@@ -7,5 +7,6 @@ export * from './tables/playbook';
 export * from './tables/session';
 export * from './tables/audit';
 export * from './tables/import';
+export * from './tables/signals';
 export * from './tables/api';
 export * from './tables/webhook';

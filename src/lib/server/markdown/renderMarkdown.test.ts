@@ -182,6 +182,12 @@ describe('renderSection: signal cards', () => {
 		'```'
 	].join('\n');
 
+	it('says how many accounts the signal fired on in the last 7 and 30 days', () => {
+		const html = renderSection(body, { firedCounts: { 'pricing-page-repeat': { days7: 1, days30: 14 } } });
+		expect(html).toContain('<dt>Fired on</dt><dd>1 account in the last 7 days, 14 accounts in the last 30</dd>');
+		expect(renderSection(body, { firedCounts: { constructor: { days7: 1, days30: 1 } } })).not.toContain('Fired on');
+	});
+
 	it('turns a valid block into a card with badges, rule in words, meaning, action, notify, weight and evidence', () => {
 		const html = renderSection(body, {
 			describeRule: () => ({ words: 'The pricing page was visited 3 or more times within 1 day.' }),

@@ -14,6 +14,8 @@ export interface SignalCardOptions {
 	describeRule?: DescribeRule;
 	/** Evidence found so far, by signal id. */
 	evidenceCounts?: Record<string, number>;
+	/** Accounts the signal held for in the last 7 and 30 days (from detection's hits), by signal id. */
+	firedCounts?: Record<string, { days7: number; days30: number }>;
 }
 
 /** Where the block sits in the body, when known, so problems can name body lines. */
@@ -73,6 +75,11 @@ export function renderSignalCard(source: string, place: BlockPlace | null, optio
 	const evidence = counts && Object.hasOwn(counts, signal.id) ? counts[signal.id] : undefined;
 	if (typeof evidence === 'number' && Number.isFinite(evidence)) {
 		fact('Evidence', escapeHtml(`Seen ${evidence} ${evidence === 1 ? 'time' : 'times'}`));
+	}
+	const fired = options.firedCounts && Object.hasOwn(options.firedCounts, signal.id) ? options.firedCounts[signal.id] : undefined;
+	if (fired) {
+		const accounts = (n: number) => `${n} ${n === 1 ? 'account' : 'accounts'}`;
+		fact('Fired on', escapeHtml(`${accounts(fired.days7)} in the last 7 days, ${accounts(fired.days30)} in the last 30`));
 	}
 
 	return (

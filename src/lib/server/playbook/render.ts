@@ -5,9 +5,14 @@ import { describeRule, parseRule } from '../../domain/signals';
 /** Heading ids get this prefix so a heading called "main" cannot clash with the page's own ids. */
 export const HEADING_ID_PREFIX = 'h';
 
-export function renderSectionHtml(body: string, evidenceCounts?: Record<string, number>): string {
+export function renderSectionHtml(
+	body: string,
+	evidenceCounts?: Record<string, number>,
+	firedCounts?: Record<string, { days7: number; days30: number }>
+): string {
 	return renderSection(body, {
 		evidenceCounts,
+		firedCounts,
 		idPrefix: HEADING_ID_PREFIX,
 		describeRule: (source) => {
 			const parsed = parseRule(source);

@@ -117,13 +117,23 @@ function parse(source: string): Rule {
 	return result.rule;
 }
 
-function expected(timelines: Map<string, RuleTimeline>, rule: RuleExpression, now: Date): RuleHit[] {
+function expected(timelines: Map<string, RuleTimeline>, rule: RuleExpression, now: Date, scope: 'all' | 'last' = 'all'): RuleHit[] {
 	const hits: RuleHit[] = [];
 	for (const [accountId, timeline] of [...timelines].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		const result = evaluateRule(rule, timeline, now);
-		if (result.fires) {
-			hits.push({ accountId, firstFiredAt: result.firstFiredAt!, holdsNow: result.holdsNow, evidence: result.evidence });
-		}
+		if (!result.fires) continue;
+		const last = result.occurrences[result.occurrences.length - 1];
+		const evidence = scope === 'all' ? result.evidence : last.evidence;
+		const times = timeline.activities.filter((a) => evidence.includes(a.id)).map((a) => new Date(a.occurredAt).getTime());
+		hits.push({
+			accountId,
+			firstFiredAt: result.firstFiredAt!,
+			holdsNow: result.holdsNow,
+			evidence,
+			lastStartedAt: result.lastStartedAt!,
+			lastEndedAt: last.to,
+			evidenceAt: times.length > 0 ? new Date(Math.max(...times)) : null
+		});
 	}
 	return hits;
 }
@@ -193,14 +203,18 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 	it('fires a count when the Nth event arrives, with the events in the window as evidence', async () => {
 		const { workspaceId, accountId, ids } = example;
 		const hits = await runCompiledRule(opened.db, parse('count(web_visit) >= 2 within 15m'), { workspaceId, now: at(60) });
-		expect(hits).toEqual([{ accountId, firstFiredAt: at(10), holdsNow: false, evidence: [ids[0], ids[1], ids[2]] }]);
+		expect(hits).toEqual([
+			{ accountId, firstFiredAt: at(10), holdsNow: false, evidence: [ids[0], ids[1], ids[2]], lastStartedAt: at(20), lastEndedAt: at(25), evidenceAt: at(20) }
+		]);
+		const last = await runCompiledRule(opened.db, parse('count(web_visit) >= 2 within 15m'), { workspaceId, now: at(60), evidence: 'last' });
+		expect(last).toMatchObject([{ accountId, firstFiredAt: at(10), lastStartedAt: at(20), evidence: [ids[1], ids[2]] }]);
 	});
 
 	it('filters on properties, ignoring case', async () => {
 		const { workspaceId, accountId, ids } = example;
 		const rule = parse('count(web_visit where page ~ PRICING) >= 2 within 30m');
 		const hits = await runCompiledRule(opened.db, rule, { workspaceId, now: at(25) });
-		expect(hits).toEqual([{ accountId, firstFiredAt: at(20), holdsNow: true, evidence: [ids[0], ids[2]] }]);
+		expect(hits).toMatchObject([{ accountId, firstFiredAt: at(20), holdsNow: true, evidence: [ids[0], ids[2]], lastEndedAt: null }]);
 	});
 
 	it('returns nothing for a rule that does not fire, nor for an empty list of accounts', async () => {
@@ -224,7 +238,7 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 		// the count from 10; so the rule holds on [10, 15), where the first B's pair has left.
 		const rule = parse('(email_clicked then web_visit within 10m) and count(product_login) >= 1 within 60m');
 		const hits = await runCompiledRule(db, rule, { workspaceId: ws, now: at(60) });
-		expect(hits).toEqual([{ accountId, firstFiredAt: at(10), holdsNow: false, evidence: [a1.id, b2.id, c.id] }]);
+		expect(hits).toMatchObject([{ accountId, firstFiredAt: at(10), holdsNow: false, evidence: [a1.id, b2.id, c.id] }]);
 	});
 
 	it('refuses what it cannot compile, with a reason', () => {
@@ -264,6 +278,17 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 		);
 		// The random rules reach every outcome often, so agreement is not agreement on "nothing".
 		for (const count of Object.values(seen)) expect(count).toBeGreaterThan(40);
+	});
+
+	it('with only the latest occurrence\'s evidence, for 150 random rules and instants', async () => {
+		await fc.assert(
+			fc.asyncProperty(ruleArb, nowArb, async (rule, nowMs) => {
+				const now = new Date(nowMs);
+				const got = await runCompiledRule(opened.db, rule, { workspaceId, now, evidence: 'last' });
+				expect(got).toEqual(expected(timelines, rule, now, 'last'));
+			}),
+			{ seed: SEED + 2, numRuns: 150 }
+		);
 	});
 
 	it('for a subset of accounts, the same rows as for all, restricted to them', async () => {

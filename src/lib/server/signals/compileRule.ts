@@ -39,15 +39,8 @@
  *   (abs >= 1e21 or < 1e-6) or rounds when parsing JSON (more than 15-17 significant digits).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import {
-	DEPARTMENT_PROPERTY,
-	durationMs,
-	type EventPattern,
-	type Rule,
-	type RuleExpression,
-	type RuleValue,
-	type ValueTest
-} from '$lib/domain/signals/rule';
+import { DEPARTMENT_PROPERTY, durationMs, type EventPattern, type Rule, type RuleExpression } from '$lib/domain/signals/rule';
+import { jsonStored, numberStored, passes, RuleCompileError, textStored } from './compileValueTest';
 import { ACTIVITY_TYPES } from '$lib/domain/crm/activityTypes';
 
 export interface CompileRuleOptions {
@@ -55,6 +48,11 @@ export interface CompileRuleOptions {
 	now: Date;
 	/** Only these accounts (e.g. the ones touched by new activities); all of the workspace when absent. */
 	accountIds?: string[];
+	/**
+	 * 'all' (default): evidence of every occurrence, as the evaluator's `evidence`. 'last': only
+	 * the latest occurrence's (what detection stores on a hit); cheaper.
+	 */
+	evidence?: 'all' | 'last';
 }
 
 /** One row per account the rule fires for. */
@@ -64,65 +62,17 @@ export interface CompiledRuleRow {
 	holds_now: boolean;
 	/** Activity ids, sorted by (occurred_at, id); drivers may return them as strings or bigints. */
 	evidence: (number | string | bigint)[];
+	/** When the latest occurrence started. */
+	last_started_at: Date | string;
+	/** The instant the rule last stopped holding; null while it holds now. */
+	last_ended_at: Date | string | null;
+	/** When the latest evidence activity happened; null without evidence. */
+	evidence_at: Date | string | null;
 }
 
-export class RuleCompileError extends Error {}
+export { RuleCompileError };
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const NUMBER_TEXT = '^-?[0-9]+(\\.[0-9]+)?$';
-
-/** A stored value, as SQL: its text (null when missing) and its number (null when not a number). */
-interface Stored {
-	text: SQL;
-	number: SQL;
-}
-
-function jsonStored(value: SQL): Stored {
-	return {
-		text: sql`(case jsonb_typeof(${value}) when 'string' then ${value} #>> '{}' when 'number' then trim_scale((${value})::numeric)::text when 'boolean' then ${value} #>> '{}' end)`,
-		number: sql`(case when jsonb_typeof(${value}) = 'number' then (${value})::float8 when jsonb_typeof(${value}) = 'string' and (${value} #>> '{}') ~ ${NUMBER_TEXT} then (${value} #>> '{}')::float8 end)`
-	};
-}
-
-function textStored(value: SQL): Stored {
-	return {
-		text: value,
-		number: sql`(case when ${value} ~ ${NUMBER_TEXT} then (${value})::float8 end)`
-	};
-}
-
-function numberStored(value: SQL): Stored {
-	return { text: sql`(${value})::text`, number: sql`(${value})::float8` };
-}
-
-function equals(stored: Stored, value: RuleValue): SQL {
-	if (typeof value === 'number') return sql`coalesce(${stored.number} = ${value}::float8, false)`;
-	return sql`coalesce(lower(${stored.text}) = ${value.toLowerCase()}::text, false)`;
-}
-
-function passes(test: ValueTest, stored: Stored): SQL {
-	switch (test.op) {
-		case '=':
-			return equals(stored, test.value);
-		case '!=':
-			return sql`(not ${equals(stored, test.value)})`;
-		case 'in':
-			return sql`(${sql.join(
-				test.values.map((v) => equals(stored, v)),
-				sql` or `
-			)})`;
-		case '~':
-			return sql`coalesce(strpos(lower(${stored.text}), ${test.value.toLowerCase()}::text) > 0, false)`;
-		case '>':
-		case '>=':
-		case '<':
-		case '<=':
-			return sql`coalesce(${stored.number} ${sql.raw(test.op)} ${test.value}::float8, false)`;
-		default:
-			throw new RuleCompileError(`unsupported value test ${(test as { op: string }).op}`);
-	}
-}
-
 interface Compiler {
 	/** Conditions every activity read must pass: the workspace, up to now, the chosen accounts. */
 	scope: SQL;
@@ -141,6 +91,15 @@ interface Compiler {
 	laterals: SQL[];
 	/** Evidence queries, each yielding (account_id, p, id) for run starts p. */
 	evidence: SQL[];
+	/** Conditions of each event CTE on an activity aliased x (type and filters, not the scope). */
+	patterns: Map<string, SQL>;
+	/**
+	 * Read evidence by index lookups on the activity table at each run start (one run per account
+	 * in 'last' mode), instead of carrying every matching event per account in arrays.
+	 */
+	lookups: boolean;
+	workspace: SQL;
+	nowAt: SQL;
 }
 
 const FULL = sql`int8multirange(int8range(h.start_ms, h.end_ms))`;
@@ -164,9 +123,11 @@ function eventCte(c: Compiler, pattern: EventPattern): string {
 	if (!(ACTIVITY_TYPES as readonly string[]).includes(pattern.type)) {
 		throw new RuleCompileError(`unknown activity type ${pattern.type}`);
 	}
-	const where = [c.scope, sql`x.type = ${pattern.type}::activity_type`, ...conditions];
+	const own = [sql`x.type = ${pattern.type}::activity_type`, ...conditions];
+	c.patterns.set(name, sql.join(own, sql` and `));
+	const where = [c.scope, ...own];
 	c.events.push(
-		sql`${sql.raw(name)} as materialized (select x.id, x.account_id, (extract(epoch from x.occurred_at) * 1000)::bigint as ms from activity x where ${sql.join(where, sql` and `)})`
+		sql`${sql.raw(name)} as (select x.id, x.account_id, x.occurred_at, (extract(epoch from x.occurred_at) * 1000)::bigint as ms from activity x where ${sql.join(where, sql` and `)})`
 	);
 	return name;
 }
@@ -197,6 +158,14 @@ function eventArrays(c: Compiler, events: string): (column: string) => SQL {
 	);
 }
 
+const msToTime = (ms: SQL) => sql`(timestamptz 'epoch' + (${ms}) * interval '1 millisecond')`;
+const ACTIVITY_MS = sql`(extract(epoch from x.occurred_at) * 1000)::bigint`;
+
+/** Activities of an event CTE's pattern for the run's account, by index (workspace, account, type, time). */
+function lookup(c: Compiler, events: string, range: SQL, order = sql``): SQL {
+	return sql`select x.id, ${ACTIVITY_MS} as ms from activity x where x.workspace_id = ${c.workspace} and x.account_id = r.account_id and x.occurred_at <= ${c.nowAt} and ${c.patterns.get(events)!} and ${range}${order}`;
+}
+
 /**
  * Where at least n events of the CTE are in the window (t - d, t]: the union over each event i of
  * [t_i, t_(i-n+1) + d), events ordered by (occurred_at, id).
@@ -206,7 +175,7 @@ function atLeast(c: Compiler, events: string, n: number, d: number): SQL {
 	const e = sql.raw(events);
 	const m = part(
 		c,
-		sql`select w.account_id, range_agg(int8range(w.ms, w.first_ms + ${d}::bigint)) as m from (select y.account_id, y.ms, lag(y.ms, ${n - 1}::int) over (partition by y.account_id order by y.ms, y.id) as first_ms from ${e} y) w where w.first_ms is not null and w.first_ms + ${d}::bigint > w.ms group by w.account_id`
+		sql`select w.account_id, range_agg(int8range(w.ms, w.first_ms + ${d}::bigint)) as m from (select y.account_id, y.ms, lag(y.ms, ${n - 1}::int) over (partition by y.account_id order by y.occurred_at, y.id) as first_ms from ${e} y) w where w.first_ms is not null and w.first_ms + ${d}::bigint > w.ms group by w.account_id`
 	);
 	return sql`(${m} * ${FULL})`;
 }
@@ -248,7 +217,10 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 			else if (expr.op === '<=') value = sql`(${FULL} - ${atLeast(c, e, n + 1, d)}) * ${fullWindow(d)}`;
 			else if (expr.op === '=') value = sql`(${atLeast(c, e, n, d)} - ${atLeast(c, e, n + 1, d)}) * ${fullWindow(d)}`;
 			else throw new RuleCompileError(`unsupported count operator ${expr.op as string}`);
-			if (evident) {
+			if (evident && c.lookups) {
+				const range = sql`x.occurred_at > ${msToTime(sql`r.p - ${d}::bigint`)} and x.occurred_at <= ${msToTime(sql`r.p`)}`;
+				c.evidence.push(sql`select r.account_id, y.id, y.ms from runs r cross join lateral (${lookup(c, e, range)}) y where ${guard}`);
+			} else if (evident) {
 				const col = eventArrays(c, e);
 				c.evidence.push(
 					sql`select r.account_id, y.id, y.ms from runs r cross join lateral unnest(${col('ids')}, ${col('mss')}) as y(id, ms) where y.ms > r.p - ${d}::bigint and y.ms <= r.p and ${guard}`
@@ -260,7 +232,11 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 			const d = durationMs(expr.for);
 			const e = eventCte(c, expr.event);
 			value = sql`(${FULL} - ${atLeast(c, e, 1, d)}) * ${fullWindow(d)}`;
-			if (evident) {
+			if (evident && c.lookups) {
+				const range = sql`x.occurred_at <= ${msToTime(sql`r.p`)}`;
+				const last = lookup(c, e, range, sql` order by x.occurred_at desc, x.id desc limit 1`);
+				c.evidence.push(sql`select r.account_id, y.id, y.ms from runs r cross join lateral (${last}) y where ${guard}`);
+			} else if (evident) {
 				// The event before the gap: the last one, by (occurred_at, id), at or before p.
 				const col = eventArrays(c, e);
 				c.evidence.push(
@@ -271,8 +247,10 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 		}
 		case 'sequence': {
 			const d = durationMs(expr.within);
-			const a = sql.raw(eventCte(c, expr.first));
-			const b = sql.raw(eventCte(c, expr.then));
+			const aName = eventCte(c, expr.first);
+			const bName = eventCte(c, expr.then);
+			const a = sql.raw(aName);
+			const b = sql.raw(bName);
 			// Each B with the latest A before it, when that A is at most d before (the latest A
 			// before B is the closest, so no other A can be within d when it is not). One pass over
 			// both, ordered by time with B before A at equal times (an A at B's time is not before
@@ -287,7 +265,15 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 				sql`select q.account_id, range_agg(int8range(q.b_ms, q.b_ms + ${d}::bigint)) as m from ${q} q group by q.account_id`
 			);
 			value = sql`(${m} * ${FULL})`;
-			if (evident) {
+			if (evident && c.lookups) {
+				// Each B in (p - d, p] with the latest A strictly before it, when at most d before.
+				const bRange = sql`x.occurred_at > ${msToTime(sql`r.p - ${d}::bigint`)} and x.occurred_at <= ${msToTime(sql`r.p`)}`;
+				const aRange = sql`x.occurred_at < ${msToTime(sql`yb.ms`)}`;
+				const latestA = lookup(c, aName, aRange, sql` order by x.occurred_at desc, x.id desc limit 1`);
+				c.evidence.push(
+					sql`select r.account_id, y.id, y.ms from runs r cross join lateral (${lookup(c, bName, bRange)}) yb cross join lateral (${latestA}) ya cross join lateral (values (ya.id, ya.ms), (yb.id, yb.ms)) as y(id, ms) where yb.ms - ya.ms <= ${d}::bigint and ${guard}`
+				);
+			} else if (evident) {
 				const col = arrayPart(
 					c,
 					sql`select q.account_id, array_agg(q.a_id) as a_ids, array_agg(q.a_ms) as a_mss, array_agg(q.b_id) as b_ids, array_agg(q.b_ms) as b_mss from ${q} q group by q.account_id`,
@@ -347,7 +333,19 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 	const scope = sql`x.workspace_id = ${ws}::uuid and x.occurred_at <= ${nowAt}${
 		ids === undefined ? sql`` : sql` and x.account_id in (select id from accts)`
 	}`;
-	const c: Compiler = { scope, events: [], parts: [], arrays: [], nodes: 0, laterals: [], evidence: [] };
+	const c: Compiler = {
+		scope,
+		events: [],
+		parts: [],
+		arrays: [],
+		nodes: 0,
+		laterals: [],
+		evidence: [],
+		patterns: new Map(),
+		lookups: options.evidence === 'last',
+		workspace: sql`${ws}::uuid`,
+		nowAt
+	};
 	const root = node(c, rule, [], true);
 	// One array parameter, however many accounts (a parameter list would hit the protocol's limit).
 	for (const id of ids ?? []) {
@@ -387,15 +385,22 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 		sql` `
 	)} ${sql.join(c.laterals, sql` `)}
 ), runs as materialized (
-  select held.*, lower(u.rng) as p from held cross join lateral unnest(held.m) as u(rng)
+  select held.*, u.p from held cross join lateral (${
+		options.evidence === 'last'
+			? sql`select max(lower(rng)) as p from unnest(held.m) as rng`
+			: sql`select lower(rng) as p from unnest(held.m) as rng`
+	}) u where u.p is not null
 ), evidence as (${evidence}), evidence_ids as (
-  select e.account_id, array_agg(e.id order by e.ms, e.id) as ids
+  select e.account_id, array_agg(e.id order by e.ms, e.id) as ids, max(e.ms) as max_ms
   from (select distinct ev.account_id, ev.id, ev.ms from evidence ev) e group by e.account_id
 )
 select held.account_id,
   timestamptz 'epoch' + lower(held.m) * interval '1 millisecond' as first_fired_at,
   upper(held.m) = held.end_ms as holds_now,
-  coalesce(evidence_ids.ids, '{}')::bigint[] as evidence
+  coalesce(evidence_ids.ids, '{}')::bigint[] as evidence,
+  timestamptz 'epoch' + (select max(lower(rng)) from unnest(held.m) as rng) * interval '1 millisecond' as last_started_at,
+  case when upper(held.m) = held.end_ms then null else timestamptz 'epoch' + upper(held.m) * interval '1 millisecond' end as last_ended_at,
+  timestamptz 'epoch' + evidence_ids.max_ms * interval '1 millisecond' as evidence_at
 from held left join evidence_ids on evidence_ids.account_id = held.account_id
 where not isempty(held.m)
 order by held.account_id`;

@@ -13,6 +13,15 @@ export interface RuleHit {
 	holdsNow: boolean;
 	/** Activity ids, sorted by (occurred_at, id). */
 	evidence: number[];
+	lastStartedAt: Date;
+	/** When it last stopped holding; null while it holds now. */
+	lastEndedAt: Date | null;
+	/** When the latest evidence activity happened; null without evidence. */
+	evidenceAt: Date | null;
+}
+
+function toDate(value: Date | string): Date {
+	return value instanceof Date ? value : new Date(value);
 }
 
 function toIds(value: unknown): number[] {
@@ -29,8 +38,11 @@ export async function runCompiledRule(db: Database, rule: Rule, options: Compile
 	const rows = await queryRows<CompiledRuleRow>(db, compileRule(rule, options));
 	return rows.map((row) => ({
 		accountId: row.account_id,
-		firstFiredAt: row.first_fired_at instanceof Date ? row.first_fired_at : new Date(row.first_fired_at),
+		firstFiredAt: toDate(row.first_fired_at),
 		holdsNow: row.holds_now,
-		evidence: toIds(row.evidence)
+		evidence: toIds(row.evidence),
+		lastStartedAt: toDate(row.last_started_at),
+		lastEndedAt: row.last_ended_at === null ? null : toDate(row.last_ended_at),
+		evidenceAt: row.evidence_at === null ? null : toDate(row.evidence_at)
 	}));
 }

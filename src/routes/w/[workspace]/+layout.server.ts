@@ -2,6 +2,7 @@ import type { LayoutServerLoad } from './$types';
 import { requireWorkspace } from '$lib/server/guard';
 import { listUserWorkspaces } from '$lib/server/workspaces';
 import { can } from '$lib/domain/auth/permissions';
+import { countUnreadAlerts } from '$lib/server/signals/alerts';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { workspace, member, db, userId } = await requireWorkspace(event);
@@ -11,6 +12,7 @@ export const load: LayoutServerLoad = async (event) => {
 		workspaces: await listUserWorkspaces(db, userId),
 		canWrite: can(member.role, 'crm.write'),
 		canManageMembers: can(member.role, 'members.manage'),
+		unreadAlerts: await countUnreadAlerts(db, workspace.id, userId),
 		canManageData: can(member.role, 'data.manage')
 	};
 };

@@ -32,6 +32,9 @@ export const activity = pgTable(
 		index('activity_timeline_idx').on(t.workspaceId, t.accountId, t.occurredAt.desc(), t.id.desc()),
 		index('activity_ws_time_idx').on(t.workspaceId, t.occurredAt.desc()),
 		index('activity_ws_type_time_idx').on(t.workspaceId, t.type, t.occurredAt),
+		// Signal detection: one activity type's events account by account in time order (a sweep
+		// reads them without touching the table or sorting), or of one account (incremental).
+		index('activity_ws_type_account_time_idx').on(t.workspaceId, t.type, t.accountId, t.occurredAt, t.id),
 		index('activity_contact_idx').on(t.contactId),
 		uniqueIndex('activity_ws_external_idx').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`)
 	]

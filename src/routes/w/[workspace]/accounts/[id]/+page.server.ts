@@ -15,22 +15,31 @@ import { can } from '$lib/domain/auth/permissions';
 import { readTimelineFilter } from '$lib/domain/crm/timelineFilter';
 import { encodeCursor } from '$lib/domain/crm/timelineCursor';
 import { isUuid } from '$lib/domain/forms/isUuid';
+import { getAlertEvidence, markAlertsRead } from '$lib/server/signals/alerts';
+import { scoreAccount } from '$lib/server/signals/leadScores';
+import { logActivity } from '$lib/server/activities';
+import { activityInput } from '$lib/domain/crm/activityInput';
 
 const notFound = () => error(404, { message: 'This account does not exist in this workspace.' });
 
 export const load: PageServerLoad = async (event) => {
-	const { db, workspace } = await requireWorkspace(event);
+	const { db, workspace, userId } = await requireWorkspace(event);
 	const id = event.params.id;
 	const found = isUuid(id) ? await getAccount(db, workspace.id, id) : null;
 	if (!found) notFound();
 	const filter = readTimelineFilter(event.url.searchParams);
-	const [contacts, deals, tasks, notes, timeline, members] = await Promise.all([
+	// Opened from the inbox: show that alert's evidence, and it counts as read.
+	const alertId = event.url.searchParams.get('alert');
+	const alert = alertId && isUuid(alertId) ? await getAlertEvidence(db, workspace.id, userId, id, alertId) : null;
+	if (alert && !alert.alert.readAt) await markAlertsRead(db, workspace.id, userId, [alert.alert.id]);
+	const [contacts, deals, tasks, notes, timeline, members, score] = await Promise.all([
 		listAccountContacts(db, workspace.id, id),
 		listAccountDeals(db, workspace.id, id),
 		listOpenAccountTasks(db, workspace.id, id),
 		listAccountNotes(db, workspace.id, id),
 		listTimeline(db, workspace.id, id, { ...filter, limit: 50 }),
-		listMembers(db, workspace.id)
+		listMembers(db, workspace.id),
+		scoreAccount(db, workspace.id, id)
 	]);
 	return {
 		account: found!,
@@ -39,6 +48,8 @@ export const load: PageServerLoad = async (event) => {
 		tasks,
 		notes,
 		members,
+		alert,
+		score,
 		// Streamed: running the playbook over a long timeline can take a moment, the page need not wait.
 		signals: loadSignals(db, workspace.id, id),
 		filter: { types: filter.types, departments: filter.departments, paged: filter.after !== null },
@@ -66,6 +77,11 @@ export const actions: Actions = {
 		const saved = await handleForm(event.request, noteEditInput, (input) => updateNote(db, workspace.id, input.noteId, input.body, editor));
 		if (saved.ok && !saved.result) error(403, { message: 'Only the author of a note (or an admin) can edit it.' });
 		return saved.ok ? { noteEdited: true } : saved.failure;
+	},
+	logActivity: async (event) => {
+		const { db, workspace, userId, accountId } = await writableAccount(event);
+		const saved = await handleForm(event.request, activityInput, (input) => logActivity(db, workspace.id, accountId, userId, input));
+		return saved.ok ? { activityLogged: true } : saved.failure;
 	},
 	addTask: async (event) => {
 		const { db, workspace, userId, accountId } = await writableAccount(event);

@@ -6,6 +6,7 @@ import { getOnboarding, getReadingPath, markSectionRead } from '$lib/server/play
 import { HEADING_ID_PREFIX, renderSectionHtml } from '$lib/server/playbook/render';
 import { listHeadings } from '$lib/server/markdown/renderMarkdown';
 import { findSection } from '$lib/domain/playbook/document';
+import { countFiredAccounts } from '$lib/server/signals/firedCounts';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, workspace, userId } = await requireWorkspace(event);
@@ -16,14 +17,19 @@ export const load: PageServerLoad = async (event) => {
 	const section = findSection(revision.document, event.params.slug);
 	if (!section) error(404, { message: 'This playbook section does not exist (it may have been renamed or removed).' });
 	const index = revision.document.sections.indexOf(section);
-	const [path, onboarding] = await Promise.all([getReadingPath(db, workspace.id), getOnboarding(db, workspace.id, userId)]);
+	const isCurrent = revision.number === current.number;
+	const [path, onboarding, fired] = await Promise.all([
+		getReadingPath(db, workspace.id),
+		getOnboarding(db, workspace.id, userId),
+		isCurrent ? countFiredAccounts(db, workspace.id) : Promise.resolve(undefined)
+	]);
 	const neighbour = (i: number) => {
 		const s = revision.document.sections[i];
 		return s ? { slug: s.slug, title: s.title } : null;
 	};
 	return {
 		section: { slug: section.slug, title: section.title },
-		html: renderSectionHtml(section.body),
+		html: renderSectionHtml(section.body, undefined, fired),
 		headings: listHeadings(section.body, { idPrefix: HEADING_ID_PREFIX }).filter((h) => h.depth <= 3),
 		revision: { number: revision.number, isCurrent: revision.number === current.number, createdAt: revision.createdAt },
 		previous: neighbour(index - 1),

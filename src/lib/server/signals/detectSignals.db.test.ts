@@ -1,0 +1,165 @@
+/**
+ * Detection against a real database, with the starter playbook: incremental detection for the
+ * accounts new activities touched, hits closed (not deleted) when a rule stops holding, alerts
+ * and tasks made once per open hit, and concurrent sweeps producing one set of hits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, asc, eq } from 'drizzle-orm';
+import { testDatabases } from '../../../../tests/databases';
+import { makeAccount, makeActivities, makeUser, makeWorkspace } from '../../../../tests/factories';
+import type { Database, OpenDatabase } from '../db/index';
+import { signalAlert, signalHit, task } from '../db/schema';
+import { detectSignalsForAccounts, sweepSignals } from './detectSignals';
+import { countFiredAccounts } from './firedCounts';
+
+const NOW = new Date('2026-06-01T12:00:00Z');
+const DAY = 86_400_000;
+const daysAgo = (d: number, from = NOW) => new Date(from.getTime() - d * DAY);
+
+async function hitsOf(db: Database, workspaceId: string, signalKey: string) {
+	return db
+		.select()
+		.from(signalHit)
+		.where(and(eq(signalHit.workspaceId, workspaceId), eq(signalHit.signalKey, signalKey)))
+		.orderBy(asc(signalHit.firstFiredAt));
+}
+
+describe.each(testDatabases())('signal detection ($name)', ({ open }) => {
+	let opened: OpenDatabase;
+	let db: Database;
+	beforeAll(async () => {
+		opened = await open();
+		db = opened.db;
+	});
+	afterAll(async () => opened?.close());
+
+	/** A customer whose last product login was 30 days ago: login-silence holds since 9 days ago. */
+	async function quietCustomer() {
+		const ws = (await makeWorkspace(db)).id;
+		const owner = await makeUser(db, { workspaceId: ws, department: 'sales', name: 'Olivia Owner' });
+		const success = await makeUser(db, { workspaceId: ws, department: 'success', name: 'Sam Success' });
+		const supportPerson = await makeUser(db, { workspaceId: ws, department: 'support' });
+		const viewer = await makeUser(db, { workspaceId: ws, department: 'success', role: 'viewer' });
+		const quiet = await makeAccount(db, ws, { lifecycle: 'customer', ownerId: owner.id });
+		const [login] = await makeActivities(db, ws, quiet.id, [
+			{ type: 'product_login', at: daysAgo(30) },
+			{ type: 'email_replied', at: daysAgo(5) },
+			{ type: 'meeting_held', at: daysAgo(20) }
+		]);
+		const other = await makeAccount(db, ws, { lifecycle: 'customer', ownerId: owner.id });
+		await makeActivities(db, ws, other.id, [{ type: 'product_login', at: daysAgo(40) }]);
+		return { ws, owner, success, supportPerson, viewer, quiet, other, login };
+	}
+
+	it('opens a hit for a touched account, with evidence, an alert per recipient and the task', async () => {
+		const { ws, owner, success, viewer, quiet, other, login } = await quietCustomer();
+		const result = await detectSignalsForAccounts(db, ws, [quiet.id], { now: NOW });
+		expect(result.opened).toBeGreaterThanOrEqual(1);
+		const hits = await hitsOf(db, ws, 'login-silence');
+		expect(hits).toHaveLength(1);
+		expect(hits[0]).toMatchObject({
+			accountId: quiet.id,
+			firstFiredAt: daysAgo(9),
+			lastFiredAt: NOW,
+			closedAt: null,
+			evidence: [login.id],
+			evidenceAt: daysAgo(30),
+			revision: 1
+		});
+		// Only the touched account: the other quiet customer waits for its own activity or the sweep.
+		expect(hits.some((h) => h.accountId === other.id)).toBe(false);
+		const alerts = await db.select().from(signalAlert).where(eq(signalAlert.hitId, hits[0].id));
+		expect(alerts.map((a) => [a.userId, a.reason]).sort()).toEqual(
+			[
+				[owner.id, 'owner'],
+				[success.id, 'success']
+			].sort()
+		);
+		expect(alerts.some((a) => a.userId === viewer.id)).toBe(false);
+		expect(alerts[0]).toMatchObject({ signalName: 'Nobody has logged in for three weeks', template: 'reengage-silent' });
+		const [t] = await db.select().from(task).where(eq(task.id, hits[0].taskId!));
+		expect(t).toMatchObject({ accountId: quiet.id, ownerId: success.id, dueOn: '2026-06-04', status: 'open' });
+		expect(t.title).toContain('reengage-silent');
+	});
+
+	it('does not alert or create a task again while the hit stays open', async () => {
+		const { ws, quiet } = await quietCustomer();
+		await detectSignalsForAccounts(db, ws, [quiet.id], { now: NOW });
+		const alertsBefore = await db.select().from(signalAlert).where(eq(signalAlert.workspaceId, ws));
+		const tasksBefore = await db.select().from(task).where(eq(task.workspaceId, ws));
+		const later = new Date(NOW.getTime() + 3_600_000);
+		const again = await detectSignalsForAccounts(db, ws, [quiet.id], { now: later });
+		expect(again).toMatchObject({ opened: 0, alerts: 0, tasks: 0 });
+		expect(await db.select().from(signalAlert).where(eq(signalAlert.workspaceId, ws))).toHaveLength(alertsBefore.length);
+		expect(await db.select().from(task).where(eq(task.workspaceId, ws))).toHaveLength(tasksBefore.length);
+		const [hit] = await hitsOf(db, ws, 'login-silence');
+		expect(hit.lastFiredAt).toEqual(later);
+		expect(hit.firstFiredAt).toEqual(daysAgo(9));
+	});
+
+	it('closes a hit when the rule stops holding, keeps it, and opens a new one when it holds again', async () => {
+		const { ws, quiet } = await quietCustomer();
+		await detectSignalsForAccounts(db, ws, [quiet.id], { now: NOW });
+		const loginAt = new Date(NOW.getTime() + 3_600_000);
+		await makeActivities(db, ws, quiet.id, [{ type: 'product_login', at: loginAt }]);
+		const after = new Date(NOW.getTime() + 2 * 3_600_000);
+		const closing = await detectSignalsForAccounts(db, ws, [quiet.id], { now: after });
+		expect(closing.closed).toBeGreaterThanOrEqual(1);
+		let hits = await hitsOf(db, ws, 'login-silence');
+		expect(hits).toHaveLength(1);
+		expect(hits[0].closedAt).toEqual(loginAt);
+		// 22 days without a login: it holds again, as a new hit with its own alert.
+		const muchLater = new Date(loginAt.getTime() + 22 * DAY);
+		const reopened = await detectSignalsForAccounts(db, ws, [quiet.id], { now: muchLater });
+		hits = await hitsOf(db, ws, 'login-silence');
+		expect(hits.map((h) => [h.firstFiredAt, h.closedAt])).toEqual([
+			[daysAgo(9), loginAt],
+			[new Date(loginAt.getTime() + 21 * DAY), null]
+		]);
+		expect(reopened.alerts).toBeGreaterThanOrEqual(2);
+		// For the playbook card: one account in the last 7 and 30 days; the first hit alone, 60 days on, none.
+		expect((await countFiredAccounts(db, ws, muchLater))['login-silence']).toEqual({ days7: 1, days30: 1 });
+		expect((await countFiredAccounts(db, ws, new Date(loginAt.getTime() + 20 * DAY)))['login-silence']).toEqual({ days7: 0, days30: 1 });
+		const alerts = await db.select().from(signalAlert).where(eq(signalAlert.hitId, hits[1].id));
+		expect(alerts).toHaveLength(2);
+	});
+
+	it('ignores accounts of another workspace and refuses ids that are not UUIDs', async () => {
+		const a = await quietCustomer();
+		const b = await quietCustomer();
+		await detectSignalsForAccounts(db, a.ws, [b.quiet.id], { now: NOW });
+		expect(await db.select().from(signalHit).where(eq(signalHit.workspaceId, a.ws))).toEqual([]);
+		expect(await db.select().from(signalHit).where(eq(signalHit.workspaceId, b.ws))).toEqual([]);
+		await expect(detectSignalsForAccounts(db, a.ws, ["x' or 1=1"], { now: NOW })).rejects.toThrow('not a UUID');
+	});
+
+	it('agrees between incremental detection (in memory) and the sweep (compiled SQL)', async () => {
+		const { ws, quiet, other } = await quietCustomer();
+		await detectSignalsForAccounts(db, ws, [quiet.id, other.id], { now: NOW });
+		const before = await db.select().from(signalHit).where(eq(signalHit.workspaceId, ws)).orderBy(asc(signalHit.id));
+		expect(before.length).toBeGreaterThanOrEqual(3);
+		const swept = await sweepSignals(db, ws, { now: NOW });
+		expect(swept).toMatchObject({ opened: 0, closed: 0, past: 0, refreshed: before.filter((h) => h.closedAt === null).length });
+		const after = await db.select().from(signalHit).where(eq(signalHit.workspaceId, ws)).orderBy(asc(signalHit.id));
+		expect(after).toEqual(before);
+	});
+
+	it('sweeps every account; two sweeps at once leave one set of hits, alerts and tasks', async () => {
+		const { ws, quiet, other } = await quietCustomer();
+		const runs = await Promise.all([sweepSignals(db, ws, { now: NOW }), sweepSignals(db, ws, { now: NOW })]);
+		expect(runs.filter((r) => r !== null && r.opened > 0)).toHaveLength(1);
+		const hits = await hitsOf(db, ws, 'login-silence');
+		expect(hits.map((h) => h.accountId).sort()).toEqual([quiet.id, other.id].sort());
+		const all = await db.select().from(signalHit).where(eq(signalHit.workspaceId, ws));
+		const keys = all.filter((h) => h.closedAt === null).map((h) => `${h.signalKey}/${h.accountId}`);
+		expect(new Set(keys).size).toBe(keys.length);
+		const alerts = await db.select().from(signalAlert).where(eq(signalAlert.workspaceId, ws));
+		const openAlerting = all.filter((h) => h.closedAt === null);
+		expect(new Set(alerts.map((a) => a.hitId)).size).toBeLessThanOrEqual(openAlerting.length);
+		const tasks = await db.select().from(task).where(eq(task.workspaceId, ws));
+		expect(tasks).toHaveLength(all.filter((h) => h.taskId !== null).length);
+		// A later sweep finds nothing new.
+		const third = await sweepSignals(db, ws, { now: NOW });
+		expect(third).toMatchObject({ opened: 0, alerts: 0, tasks: 0 });
+	});
+});

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench:signals`: on the 2,000,000-activity store of bench:timeline (20,000 accounts),
+ * - a full sweep of every stable starter-playbook signal through the app's sweepSignals (first
+ *   sweep, which writes every hit, alerts and tasks; then a steady-state sweep over stored hits);
+ * - incremental detection per ingested activity (one new activity, then detectSignalsForAccounts
+ *   for its account), mean and p99;
+ * beside a plain aggregate over the same activities in the same run (activities per account and
+ * type). Needs BENCH_DATABASE_URL or TEST_DATABASE_URL (PostgreSQL). Rows it adds are removed.
+ */
+import postgres from 'postgres';
+import { sweepSignals, detectSignalsForAccounts } from '../../src/lib/server/signals/detectSignals';
+import { loadDetectionPlan } from '../../src/lib/server/signals/detectionSignals';
+import type { ActivityType } from '../../src/lib/domain/crm/activityTypes';
+import { openBenchStore, type BenchSize } from './benchStore';
+
+const SIZE: BenchSize = { accounts: 20_000, activities: 2_000_000, heavy: 60_000, seed: 1, now: new Date('2026-03-02T12:00:00Z') };
+const INGESTS = Number(process.env.BENCH_RUNS ?? 200);
+const WARMUP = 20;
+
+const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!url) {
+	console.error('bench:signals needs PostgreSQL: set BENCH_DATABASE_URL (or TEST_DATABASE_URL), e.g.\n  BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/signalroom_bench npm run bench:signals');
+	process.exit(2);
+}
+
+const percentile = (samples: number[], p: number) => {
+	const sorted = [...samples].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+	const started = performance.now();
+	const out = await fn();
+	return [performance.now() - started, out];
+}
+
+const { store, workspaceId, buildSeconds } = await openBenchStore(url, SIZE);
+const raw = postgres(url, { max: 1, onnotice: () => {} });
+const added: number[] = [];
+try {
+	console.log(buildSeconds === null ? 'Reusing the store built by an earlier run.' : `Built the store in ${buildSeconds.toFixed(1)} s.`);
+	// What autovacuum does on a live store: the visibility map lets per-account lookups skip the heap.
+	await raw`vacuum analyze activity`;
+	const clear = () => raw`delete from signal_hit where workspace_id = ${workspaceId}`;
+	const clearTasks = () => raw`delete from task where workspace_id = ${workspaceId} and id in (select task_id from signal_hit where workspace_id = ${workspaceId} and task_id is not null)`;
+	await clearTasks();
+	await clear();
+	const plan = await loadDetectionPlan(store.db, workspaceId);
+	console.log(`${plan.signals.length} stable signals: ${plan.signals.map((s) => s.key).join(', ')}`);
+
+	const [aggregateMs, groups] = await time(() => raw`select account_id, type, count(*) from activity where workspace_id = ${workspaceId} group by account_id, type`);
+	const sweepNow = new Date(SIZE.now.getTime() + 60_000);
+	const [firstMs, first] = await time(() => sweepSignals(store.db, workspaceId, { now: sweepNow }));
+	const [steadyMs, steady] = await time(() => sweepSignals(store.db, workspaceId, { now: new Date(sweepNow.getTime() + 60_000) }));
+	const [aggregateMs2] = await time(() => raw`select account_id, type, count(*) from activity where workspace_id = ${workspaceId} group by account_id, type`);
+	console.log(`Plain aggregate: ${(aggregateMs / 1000).toFixed(2)} s and ${(aggregateMs2 / 1000).toFixed(2)} s (${groups.length} account/type groups)`);
+	console.log(`First sweep: ${(firstMs / 1000).toFixed(2)} s ${JSON.stringify(first)}`);
+	console.log(`Steady sweep: ${(steadyMs / 1000).toFixed(2)} s ${JSON.stringify(steady)}`);
+
+	// Incremental: a new activity on a random account (types the rules read), then its detection.
+	const accounts = await raw<{ id: string }[]>`select id from account where workspace_id = ${workspaceId} order by md5(id::text) limit ${INGESTS + WARMUP}`;
+	const types: ActivityType[] = ['product_login', 'pricing_visit', 'ticket_opened', 'email_replied', 'survey_answered', 'proposal_viewed'];
+	const samples: number[] = [];
+	let at = sweepNow.getTime() + 120_000;
+	for (const [i, { id }] of accounts.entries()) {
+		at += 1_000;
+		const type = types[i % types.length];
+		const [row] = await raw<{ id: string }[]>`insert into activity (workspace_id, account_id, type, occurred_at, department, properties)
+			values (${workspaceId}, ${id}, ${type}, ${new Date(at)}, 'success', ${raw.json(type === 'survey_answered' ? { kind: 'nps', score: 3 } : {})}) returning id`;
+		added.push(Number(row.id));
+		const [ms] = await time(() => detectSignalsForAccounts(store.db, workspaceId, [id], { now: new Date(at + 500) }));
+		if (i >= WARMUP) samples.push(ms);
+	}
+	const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+	console.log(`Incremental detection, ${samples.length} activities (after ${WARMUP} warm-up): mean ${mean.toFixed(2)} ms, p50 ${percentile(samples, 50).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms`);
+	const { execSync } = await import('node:child_process');
+	console.log(`Machine load: ${execSync('uptime').toString().trim()}`);
+	const r = (n: number) => Math.round(n * 1000) / 1000;
+	console.log(JSON.stringify({ sweep_s: r(steadyMs / 1000), incremental_p99_ms: r(percentile(samples, 99)), baseline_aggregate_s: r(Math.min(aggregateMs, aggregateMs2) / 1000) }));
+} finally {
+	if (added.length > 0) await raw`delete from activity where id = any(${added})`;
+	await raw`delete from task where workspace_id = ${workspaceId} and id in (select task_id from signal_hit where workspace_id = ${workspaceId} and task_id is not null)`;
+	await raw`delete from signal_hit where workspace_id = ${workspaceId}`;
+	await raw.end();
+	await store.close();
+}

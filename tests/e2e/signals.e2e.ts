@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { demo, signIn } from './session';
+import { expectNoSeriousA11yViolations } from './axe';
+import { formatDate } from '../../src/lib/domain/format';
+
+test('a logged detractor answer completes a churn-risk pattern: the owner gets an alert with the evidence, and a task is made', async ({ page }) => {
+	// Several page loads and two axe scans of a long account page on a shared 2-core machine.
+	test.setTimeout(180_000);
+	await signIn(page, demo.email('success'));
+	const base = `/w/${demo.slug}`;
+	const inboxLink = page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: /^Inbox/ });
+	await expect(inboxLink).toHaveText('Inbox');
+
+	// A customer Samuel owns on which the detractor signal is not firing.
+	await page.goto(`${base}/accounts?lifecycle=customer`);
+	const samuel = await page.locator('#f-owner option', { hasText: 'Samuel Mensah' }).getAttribute('value');
+	await page.goto(`${base}/accounts?lifecycle=customer&owner=${samuel}`);
+	const links = page.getByRole('table').locator('tbody a');
+	let accountName = '';
+	for (let i = 0; i < (await links.count()); i++) {
+		await page.goto(`${base}/accounts?lifecycle=customer&owner=${samuel}`);
+		accountName = (await links.nth(i).textContent())!.trim();
+		await links.nth(i).click();
+		const signals = page.getByRole('region', { name: /^Signals/ });
+		await expect(signals.getByRole('status')).toHaveCount(0);
+		if ((await signals.getByText('Detractor score in a survey').count()) === 0) break;
+	}
+
+	await page.getByText('Log an activity').click();
+	await page.getByLabel('What happened').selectOption('survey_answered');
+	await page.getByLabel('Summary').fill('Too many steps to export reports');
+	await page.getByLabel('NPS score (survey answers, 0 to 10)').fill('2');
+	await page.getByRole('button', { name: 'Log activity' }).click();
+	await expect(page.locator('#timeline li.event').first()).toContainText('NPS answer: 2/10');
+
+	// The owner's inbox: an unread alert naming the signal, the account and the template.
+	await expect(inboxLink).toHaveAccessibleName(/^Inbox, \d+ unread$/);
+	await inboxLink.click();
+	await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+	await expectNoSeriousA11yViolations(page);
+	const alert = page.locator('li.alert', { hasText: `Detractor score in a survey · ${accountName}` });
+	await expect(alert).toHaveCount(1);
+	await expect(alert).toContainText('New');
+	await expect(alert).toContainText('Follow-up template: detractor-recovery');
+	await expect(alert).toContainText('you own this account');
+
+	// Opening it shows the account with the evidence highlighted, and marks it read.
+	await alert.getByRole('link', { name: `Detractor score in a survey · ${accountName}` }).click();
+	await expect(page.getByRole('heading', { name: 'Alert: Detractor score in a survey' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Alert: Detractor score in a survey' })).toContainText('detractor-recovery');
+	await expect(page.locator('#timeline li.event.highlight')).toContainText('NPS answer: 2/10');
+	await expectNoSeriousA11yViolations(page);
+
+	// The playbook's follow-up task is on the account, due in two days, for a success team member.
+	const tasks = page.getByRole('region', { name: /^Open tasks/ });
+	const task = tasks.getByRole('listitem').filter({ hasText: 'Detractor score in a survey' });
+	await expect(task).toHaveCount(1);
+	await expect(task).toContainText('detractor-recovery');
+	await expect(task).toContainText(`due ${formatDate(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10))}`);
+	expect(await task.textContent()).toMatch(/Samuel Mensah|Aiko Tanaka|Jonah Okafor/);
+});
