@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, planSession, signIn } from './session';
+import { demo, openForEveryone, planSession, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 test('a facilitator and two participants run a session live: agenda, follow the facilitator, tags seen by all', async ({ browser }) => {
@@ -29,7 +29,8 @@ test('a facilitator and two participants run a session live: agenda, follow the 
 	await facilitator.getByRole('button', { name: 'Next item' }).click();
 	await expect(seller.locator('[aria-current="step"]')).toHaveText(/Walk a customer journey together/);
 
-	await facilitator.getByRole('button', { name: 'Open for everyone' }).click();
+	const opened = await openForEveryone(facilitator);
+	await expect(seller.getByRole('heading', { name: `Timeline walkthrough: ${opened}` })).toBeVisible();
 	await expect(seller.locator('li[id^="walk-"]').first()).toBeVisible();
 	await facilitator.locator('li[id^="walk-"]').nth(2).getByRole('button', { name: 'Show everyone' }).click();
 	const focusedId = await facilitator.locator('li[id^="walk-"]').nth(2).getAttribute('id');

@@ -27,3 +27,33 @@ export async function planSession(page: Page, title: string, objective = 'Spotti
 	await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
 	return page.url();
 }
+
+/**
+ * Picks the first account matching `text` in the account picker labelled `label` (the combobox
+ * pattern): by keyboard (↓ then Enter) or by a click. Returns the picked account's name.
+ */
+export async function pickAccount(page: Page, label: string, text: string, how: 'keyboard' | 'mouse' = 'keyboard') {
+	const box = page.getByRole('combobox', { name: label });
+	await box.fill(text);
+	const listbox = page.locator(`[id="${await box.getAttribute('aria-controls')}"]`);
+	const first = listbox.getByRole('option').first();
+	await expect(first).toBeVisible();
+	await expect(box).toHaveAttribute('aria-expanded', 'true');
+	const name = (await first.locator('.name').textContent())!;
+	if (how === 'keyboard') {
+		await box.press('ArrowDown');
+		await expect(first).toHaveAttribute('aria-selected', 'true');
+		await expect(box).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!);
+		await box.press('Enter');
+	} else await first.click();
+	await expect(box).toHaveValue('');
+	return name;
+}
+
+/** The facilitator opens an account found by `text` for everyone in the walkthrough. */
+export async function openForEveryone(page: Page, text = 'a') {
+	const name = await pickAccount(page, 'Find an account to walk through', text);
+	await page.getByRole('button', { name: 'Open for everyone' }).click();
+	await expect(page.getByRole('heading', { name: `Timeline walkthrough: ${name}` })).toBeVisible();
+	return name;
+}

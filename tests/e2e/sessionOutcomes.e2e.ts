@@ -1,22 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { demo, planSession, signIn } from './session';
+import { demo, openForEveryone, pickAccount, planSession, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
-
-/** Deals an account found by typing `letter` into the search box. */
-async function pickAccount(page: Page, letter: string, withKeyboard = false) {
-	const spotting = page.getByRole('region', { name: 'Signal spotting challenge' });
-	await spotting.getByLabel('Find accounts to deal').fill(letter);
-	const first = spotting.getByRole('list', { name: 'Matching accounts' }).getByRole('button').first();
-	if (withKeyboard) {
-		await expect(first).toBeVisible();
-		await spotting.getByLabel('Find accounts to deal').press('Enter');
-	} else await first.click();
-}
 
 async function answer(page: Page, positiveNote: string, riskNote: string) {
 	const spotting = page.getByRole('region', { name: 'Signal spotting challenge' });
 	await expect(spotting.getByRole('heading', { name: /^Your account:/ })).toBeVisible();
+	await expect(spotting.getByText('Your answer is in.')).toHaveCount(0);
 	await spotting.getByLabel('Positive signal').selectOption({ index: 1 });
 	await spotting.getByLabel('Why it is positive').fill(positiveNote);
 	await spotting.getByLabel('Risk signal').selectOption({ index: 2 });
@@ -25,7 +15,9 @@ async function answer(page: Page, positiveNote: string, riskNote: string) {
 	await expect(spotting.getByText('Your answer is in.')).toBeVisible();
 }
 
-test('a signal spotting round stays private until the reveal, and the ended session exports its summary', async ({ browser }) => {
+test('each signal spotting round stays private until its reveal, and the ended session exports its summary with every round', async ({ browser }) => {
+	// Three browsers through a whole session, two spotting rounds included, on a shared machine.
+	test.slow();
 	const facilitator = await (await browser.newContext({ acceptDownloads: true })).newPage();
 	await signIn(facilitator, demo.email('facilitator'));
 	const title = `Spotting practice ${Date.now()}`;
@@ -45,9 +37,10 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 	await expect(facilitator.getByRole('region', { name: 'Who is here' })).toContainText('Diego Alvarez · Sales');
 	await facilitator.getByRole('button', { name: 'Start the session' }).click();
 
-	// The facilitator finds two accounts and deals one to each participant present.
-	await pickAccount(facilitator, 'a');
-	await pickAccount(facilitator, 'e', true);
+	// The facilitator finds two accounts (by keyboard, then by mouse) and deals one to each participant present.
+	await pickAccount(facilitator, 'Accounts to deal', 'a');
+	await pickAccount(facilitator, 'Accounts to deal', 'e', 'mouse');
+	await expect(facilitator.getByRole('list', { name: 'Accounts to deal: chosen' }).getByRole('listitem')).toHaveCount(2);
 	await expect(facilitator.getByRole('list', { name: 'Who gets which account' }).getByRole('listitem')).toHaveCount(2);
 	await expectNoSeriousA11yViolations(facilitator);
 	await facilitator.getByRole('button', { name: 'Deal to 2 participants' }).click();
@@ -75,8 +68,34 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 	expect(supportFrames.some((f) => f.includes(sellerNote))).toBe(true);
 	await expectNoSeriousA11yViolations(support);
 
+	// A second round in the next agenda item: sealed on its own, the first stays to read.
+	await facilitator.getByRole('button', { name: 'Next item' }).click();
+	await expect(facilitator.getByRole('heading', { name: 'Deal round 2' })).toBeVisible();
+	await pickAccount(facilitator, 'Accounts to deal', 'o');
+	await pickAccount(facilitator, 'Accounts to deal', 'i');
+	await facilitator.getByRole('button', { name: 'Deal to 2 participants' }).click();
+	await expect(support.getByRole('heading', { name: /^Round 2: Walk a customer journey together/ })).toBeVisible();
+	const sellerSecond = `Seller round two ${Date.now()}`;
+	const supportSecond = `Support round two ${Date.now()}`;
+	await answer(seller, sellerSecond, 'Seller second risk');
+	await expect(support.getByRole('list', { name: 'Who has answered' }).getByRole('listitem').filter({ hasText: 'Diego Alvarez' })).toContainText('Answered');
+	expect(supportFrames.filter((f) => f.includes(sellerSecond))).toEqual([]);
+	await answer(support, supportSecond, 'Support second risk');
+	await expect(facilitator.getByRole('list', { name: 'Who has answered' }).getByText('Answered')).toHaveCount(2);
+	await expect(facilitator.getByText(sellerSecond)).toHaveCount(0);
+	expect(supportFrames.filter((f) => f.includes(sellerSecond))).toEqual([]);
+	// Round 1 can still be read while round 2 is sealed.
+	await support.getByText(/^Round 1: Why we are here/).click();
+	await expect(support.locator('details[open]').getByRole('article', { name: 'Answer of Diego Alvarez' })).toContainText(sellerNote);
+	await facilitator.getByRole('button', { name: 'Reveal all answers' }).click();
+	for (const page of [facilitator, seller, support]) {
+		await expect(page.getByRole('article', { name: 'Answer of Diego Alvarez' }).filter({ hasText: sellerSecond })).toBeVisible();
+		await expect(page.getByRole('article', { name: 'Answer of Tomás Silva' }).filter({ hasText: supportSecond })).toBeVisible();
+	}
+	expect(supportFrames.some((f) => f.includes(sellerSecond))).toBe(true);
+
 	// A tag, then a playbook change with it as evidence, an action item and a win.
-	await facilitator.getByRole('button', { name: 'Open for everyone' }).click();
+	await openForEveryone(facilitator);
 	const event = seller.locator('li[id^="walk-"]').first();
 	await event.getByRole('button', { name: 'Tag' }).click();
 	await event.getByLabel('Signal').selectOption({ index: 1 });
@@ -109,8 +128,21 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 	await expect(facilitator.getByRole('heading', { level: 1 })).toContainText(title);
 	await expect(facilitator.getByText(objective)).toBeVisible();
 	await expect(facilitator.getByRole('region', { name: 'Action items' })).toContainText(action);
-	await expect(facilitator.getByRole('article', { name: 'Answer of Diego Alvarez' })).toContainText(sellerNote);
-	await expect(facilitator.getByRole('article', { name: 'Answer of Tomás Silva' })).toContainText(supportNote);
+	// Both rounds, each with its accounts and both answers side by side.
+	const round1 = facilitator.getByRole('region', { name: /^Round 1: Why we are here/ });
+	const round2 = facilitator.getByRole('region', { name: /^Round 2: Walk a customer journey together/ });
+	await expect(round1.getByRole('article', { name: 'Answer of Diego Alvarez' })).toContainText(sellerNote);
+	await expect(round1.getByRole('article', { name: 'Answer of Tomás Silva' })).toContainText(supportNote);
+	await expect(round2.getByRole('article', { name: 'Answer of Diego Alvarez' })).toContainText(sellerSecond);
+	await expect(round2.getByRole('article', { name: 'Answer of Tomás Silva' })).toContainText(supportSecond);
+	// Who took part: the three who came, not everyone invited.
+	const people = facilitator.getByRole('region', { name: 'Who took part' });
+	await expect(people.getByRole('listitem')).toHaveCount(3);
+	await expect(people.getByRole('listitem').filter({ hasText: 'Diego Alvarez' })).toContainText('Sales');
+	await expect(people.getByRole('listitem').filter({ hasText: 'Tomás Silva' })).toContainText('Support');
+	await expect(people.getByRole('listitem').filter({ hasText: 'Jonah Okafor' })).toHaveCount(1);
+	await expect(people).toContainText('Invited but did not join:');
+	await expect(facilitator.getByText('3 took part')).toBeVisible();
 	await expect(facilitator.getByRole('region', { name: 'Playbook proposals' }).getByRole('link')).toContainText(title);
 	await expectNoSeriousA11yViolations(facilitator);
 
@@ -122,6 +154,10 @@ test('a signal spotting round stays private until the reveal, and the ended sess
 	expect(markdown).toContain(objective);
 	expect(markdown).toContain(action);
 	expect(markdown).toContain('## Missed signals');
+	expect(markdown).toContain('**Took part:** 3.');
+	expect(markdown).toContain('### Round 1: Why we are here');
+	expect(markdown).toContain('### Round 2: Walk a customer journey together');
+	for (const note of [sellerNote, supportNote, sellerSecond, supportSecond]) expect(markdown).toContain(note);
 
 	// The past session shows its outcomes in the list, and the win reaches the workspace home.
 	await seller.goto(`/w/${demo.slug}/sessions`);

@@ -4,7 +4,8 @@
  * its id until the server acks it; it is only sent while connected and resent after every
  * (re)join, and (as the browser does) retried while connected when no ack came in time or the
  * server asked for a retry; a (re)join asks for the events after the last seq folded; events are folded by seq
- * with the domain reducer (repeats ignored), and a gap triggers a rejoin with afterSeq.
+ * with the domain reducer (repeats ignored), and a gap (or a heartbeat naming a seq not folded
+ * yet) triggers a rejoin with afterSeq.
  */
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
@@ -32,6 +33,8 @@ export class LiveClient {
 	/** Seqs of events that first reached this client as a live broadcast (not a catch-up reply). */
 	readonly broadcastSeqs = new Set<number>();
 	resends = 0;
+	/** Rejoins because a heartbeat named a seq this client did not have. */
+	heartbeatCatchUps = 0;
 	#joining: Promise<void> | null = null;
 	#rejoinAgain = false;
 	/** Commands sent on the current connection and not answered yet. */
@@ -59,6 +62,11 @@ export class LiveClient {
 			void this.#join();
 		});
 		this.socket.on('session:events', (m) => m.sessionId === this.sessionId && this.#apply(m.events));
+		this.socket.on('session:heartbeat', (m) => {
+			if (m.sessionId !== this.sessionId || !this.state || m.lastSeq <= this.state.lastSeq) return;
+			this.heartbeatCatchUps++;
+			void this.#join();
+		});
 	}
 
 	/** Resolves when `check` holds; re-checked on every change this client sees. Bounded by `timeoutMs`. */

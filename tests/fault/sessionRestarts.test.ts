@@ -12,7 +12,9 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { practiceSession, sessionEvent } from '../../src/lib/server/db/schema';
-import type { SessionState } from '../../src/lib/domain/session';
+import { replaySession, type SessionPlan, type SessionState } from '../../src/lib/domain/session';
+import { getSession } from '../../src/lib/server/sessions/sessions';
+import { listEvents } from '../../src/lib/server/sessions/sessionState';
 import { freePort, isBuilt, killApp, startApp, stopApp, type AppProcess } from './appProcess';
 import { LiveClient, whenAny, within } from './liveClient';
 import { seedLiveSession } from './seedLiveSession';
@@ -106,7 +108,12 @@ describe('a live session through SIGKILL restarts of the app process (PGlite)', 
 			const store = await openDatabase({ dataDir });
 			mark('reopened');
 			try {
-				const [row] = await store.db.select({ state: practiceSession.state, lastSeq: practiceSession.lastSeq }).from(practiceSession).where(eq(practiceSession.id, seeded.sessionId));
+				// The server's state: its snapshot plus the events after it, as the app reads it; the
+				// same as folding the whole log from the plan.
+				const session = (await getSession(store.db, seeded.workspaceId, seeded.sessionId))!;
+				const row = { lastSeq: session.lastSeq, state: session.state };
+				const [{ plan }] = await store.db.select({ plan: practiceSession.plan }).from(practiceSession).where(eq(practiceSession.id, seeded.sessionId));
+				expect(replaySession(plan as unknown as SessionPlan, seeded.people[0].id, await listEvents(store.db, seeded.sessionId, 0))).toEqual(session.state);
 				const server = row.state as unknown as SessionState;
 				expect(row.lastSeq).toBe(lastSeq);
 				for (const c of clients) expect(c.state).toEqual(server);

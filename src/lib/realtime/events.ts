@@ -26,4 +26,6 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
 	'session:events': (message: { sessionId: string; events: VisibleSessionEvent[] }) => void;
 	'session:presence': (message: { sessionId: string; people: PresentPerson[] }) => void;
+	/** Every few seconds: the session's events up to `lastSeq` were sent; a client behind it missed some and catches up. */
+	'session:heartbeat': (message: { sessionId: string; lastSeq: number }) => void;
 }

@@ -36,8 +36,18 @@ export class SessionConnection {
 
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 	#pending = new Map<string, Pending>();
+	#attendAs: string | null;
+	#attending = false;
 
-	constructor(readonly sessionId: string) {
+	/**
+	 * `attendAs`: the user's id when they take part (not a viewer): once the session is live and they
+	 * are here, the connection says so once (participant.join), so the summary counts who came.
+	 */
+	constructor(
+		readonly sessionId: string,
+		options: { attendAs?: string | null } = {}
+	) {
+		this.#attendAs = options.attendAs ?? null;
 		this.#socket = io({ transports: ['websocket', 'polling'], reconnectionDelayMax: 4000 });
 		this.#socket.on('connect', () => void this.#onConnect());
 		this.#socket.on('disconnect', () => (this.status = navigator.onLine === false ? 'offline' : 'reconnecting'));
@@ -47,6 +57,10 @@ export class SessionConnection {
 		});
 		this.#socket.on('session:events', (m) => m.sessionId === this.sessionId && this.#apply(m.events));
 		this.#socket.on('session:presence', (m) => m.sessionId === this.sessionId && (this.people = m.people));
+		// A broadcast lost on the server's side: the heartbeat names a seq we do not have yet.
+		this.#socket.on('session:heartbeat', (m) => {
+			if (m.sessionId === this.sessionId && this.state && m.lastSeq > this.state.lastSeq) void this.#onConnect();
+		});
 	}
 
 	/** Server time now, as well as this browser can tell. */
@@ -104,6 +118,7 @@ export class SessionConnection {
 		}
 		if (reply.state) this.state = reply.state;
 		if (reply.events) this.#apply(reply.events);
+		this.#attend();
 		this.status = 'connected';
 		this.lastError = null;
 		for (const id of [...this.#pending.keys()]) void this.#emit(id);
@@ -116,12 +131,22 @@ export class SessionConnection {
 		try {
 			for (const event of events) state = reduceSession(state, event);
 			this.state = state;
+			this.#attend();
 		} catch (e) {
 			if (!(e instanceof MissingEventsError)) throw e;
 			this.state = state;
 			// A gap: ask for everything after what we have, then carry on.
 			void this.#onConnect();
 		}
+	}
+
+	#attend(): void {
+		const state = this.state;
+		if (!this.#attendAs || this.#attending || state?.status !== 'live' || state.attendeeIds.includes(this.#attendAs)) return;
+		this.#attending = true;
+		void this.send({ type: 'participant.join' }).then((reply) => {
+			if (!reply.ok) this.lastError = null;
+		});
 	}
 
 	async #syncClock(): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import type { Department, Role } from '../crm/vocabulary';
 import type { SessionCommand, SessionCommandType } from './commands';
-import { findById, type SessionState } from './state';
+import { findById, openSpottingRound, type SessionState } from './state';
 
 export interface SessionActor {
 	userId: string;
@@ -56,7 +56,7 @@ export function authorizeCommand(state: SessionState, command: SessionCommand, a
 			return null;
 		}
 		case 'spotting.answer': {
-			const round = state.spotting;
+			const round = openSpottingRound(state);
 			if (round && round.dealId === command.dealId && !(actor.userId in round.assignments)) {
 				return 'You were not dealt an account in this round of signal spotting.';
 			}

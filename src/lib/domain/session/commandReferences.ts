@@ -4,7 +4,7 @@
  * event, person or signal the workspace does not have is refused, not stored.
  */
 import type { SessionCommand } from './commands';
-import type { SessionState } from './state';
+import { openSpottingRound, type SessionState } from './state';
 
 export interface CommandReferences {
 	/** Must be members of the session's workspace who are not viewers. */
@@ -51,7 +51,7 @@ export function listCommandReferences(
 			break;
 		case 'spotting.answer': {
 			// Both events must come from the account this participant was dealt.
-			const round = state.spotting;
+			const round = openSpottingRound(state);
 			const accountId = round && round.dealId === command.dealId ? round.assignments[actorId] : undefined;
 			if (accountId) {
 				refs.activities.push({ activityId: command.positive.activityId, accountId });

@@ -35,6 +35,7 @@ describe('parseCommand', () => {
 			'timer.start': { itemId: 'journey' },
 			'timer.pause': { itemId: 'journey' },
 			'timer.extend': { itemId: 'journey', minutes: 5 },
+			'participant.join': {},
 			'ready.set': { itemId: 'journey', ready: true },
 			'facilitator.handOver': { toUserId: testId(2) },
 			'walkthrough.openAccount': { accountId: acme },

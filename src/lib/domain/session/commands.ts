@@ -80,6 +80,7 @@ const sessionCommandSchemas = [
 			.min(LIMITS.extendMinutes.min, `Extend by at least ${LIMITS.extendMinutes.min} minute.`)
 			.max(LIMITS.extendMinutes.max, `Extend by at most ${LIMITS.extendMinutes.max} minutes at a time.`)
 	}),
+	command('participant.join', {}),
 	command('ready.set', { itemId, ready: z.boolean({ error: 'Say whether you are ready to move on.' }) }),
 	command('facilitator.handOver', { toUserId: uuid('Choose the participant who takes over.') }),
 	command('walkthrough.openAccount', { accountId }),

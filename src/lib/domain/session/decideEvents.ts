@@ -35,6 +35,10 @@ export function decideEvents(
 		case 'timer.pause':
 		case 'timer.extend':
 			return decideTimer(ctx, command);
+		case 'participant.join':
+			// Counted once: the first time someone is there while the session runs.
+			if (state.attendeeIds.includes(actor.userId)) return accept();
+			return accept(ctx.event('participant.joined', { userId: actor.userId }));
 		case 'ready.set':
 			return setReady(ctx, command);
 		case 'facilitator.handOver':

@@ -24,8 +24,11 @@ function dealt() {
 describe('signal spotting', () => {
 	it('deals accounts, which count as reviewed and make the players participants', () => {
 		const { session, dealId } = dealt();
-		expect(session.state.spotting).toMatchObject({
+		expect(session.state.spottingRounds).toHaveLength(1);
+		expect(session.state.spottingRounds[0]).toMatchObject({
 			dealId,
+			itemId: 'objective',
+			revealedAt: null,
 			assignments: { [CAST.sam.userId]: ACCOUNTS.globex, [CAST.sue.userId]: ACCOUNTS.initech },
 			answers: {},
 			revealed: false
@@ -38,7 +41,7 @@ describe('signal spotting', () => {
 		session.must(CAST.sam, answer(dealId, 1, 2, 'first'));
 		session.tick(5000);
 		session.must(CAST.sam, answer(dealId, 3, 4, 'second'));
-		expect(session.state.spotting!.answers[CAST.sam.userId]).toEqual({
+		expect(session.state.spottingRounds[0].answers[CAST.sam.userId]).toEqual({
 			answeredAt: session.now.toISOString(),
 			answer: { positive: { activityId: 3, note: 'second +' }, risk: { activityId: 4, note: 'second -' } }
 		});
@@ -65,7 +68,7 @@ describe('signal spotting', () => {
 				[CAST.sue.userId]: { risk: { activityId: 8 } }
 			}
 		});
-		expect(session.state.spotting!.revealed).toBe(true);
+		expect(session.state.spottingRounds[0]).toMatchObject({ revealed: true, revealedAt: session.now.toISOString() });
 		expect(session.send(CAST.sam, answer(dealId, 3, 4))).toMatchObject({ ok: false, refusal: expect.stringMatching(/closed/) });
 		expect(session.send(CAST.fran, { type: 'spotting.reveal', dealId })).toMatchObject({ ok: false });
 	});
@@ -79,17 +82,49 @@ describe('signal spotting', () => {
 		expect(dealId).not.toBe(testId(5));
 	});
 
-	it('will not deal again while unrevealed answers would be lost', () => {
+	it('will not deal again while unrevealed answers would be lost; a round nobody answered is replaced', () => {
 		const { session, dealId } = dealt();
 		const deal = { type: 'spotting.deal', assignments: [{ userId: CAST.mark.userId, accountId: ACCOUNTS.acme }] };
-		session.must(CAST.fran, deal);
-		const again = session.state.spotting!.dealId;
+		const again = session.must(CAST.fran, deal);
+		expect(session.state.spottingRounds.map((r) => r.dealId)).toEqual([again]);
 		expect(again).not.toBe(dealId);
 		session.must(CAST.mark, answer(again));
 		expect(session.send(CAST.fran, deal)).toMatchObject({ ok: false, refusal: expect.stringMatching(/Reveal the answers/) });
 		session.must(CAST.fran, { type: 'spotting.reveal', dealId: again });
-		session.must(CAST.fran, deal);
-		expect(session.state.spotting).toMatchObject({ answers: {}, revealed: false });
+		const third = session.must(CAST.fran, deal);
+		expect(session.state.spottingRounds.map((r) => [r.dealId, r.revealed])).toEqual([
+			[again, true],
+			[third, false]
+		]);
+		expect(session.state.spottingRounds[1]).toMatchObject({ answers: {}, revealed: false });
+	});
+
+	it('keeps every round with its own accounts and answers, each sealed until its own reveal', () => {
+		const { session, dealId: first } = dealt();
+		session.must(CAST.sam, answer(first, 1, 2, 'round one sam'));
+		session.must(CAST.fran, { type: 'spotting.reveal', dealId: first });
+		session.must(CAST.fran, { type: 'agenda.open', itemId: 'signals' });
+		const second = session.must(CAST.fran, {
+			type: 'spotting.deal',
+			assignments: [
+				{ userId: CAST.sam.userId, accountId: ACCOUNTS.initech },
+				{ userId: CAST.mark.userId, accountId: ACCOUNTS.globex }
+			]
+		});
+		session.must(CAST.mark, answer(second, 5, 6, 'round two mark'));
+		const [one, two] = session.state.spottingRounds;
+		expect(one).toMatchObject({ dealId: first, itemId: 'objective', revealed: true });
+		expect(one.assignments).toEqual({ [CAST.sam.userId]: ACCOUNTS.globex, [CAST.sue.userId]: ACCOUNTS.initech });
+		expect(Object.keys(one.answers)).toEqual([CAST.sam.userId]);
+		expect(two).toMatchObject({ dealId: second, itemId: 'signals', revealed: false });
+		expect(two.assignments).toEqual({ [CAST.sam.userId]: ACCOUNTS.initech, [CAST.mark.userId]: ACCOUNTS.globex });
+		expect(two.answers[CAST.mark.userId].answer?.positive.note).toBe('round two mark +');
+		// The first round is closed: answering or revealing it again is refused.
+		expect(session.send(CAST.sam, answer(first, 3, 4))).toMatchObject({ ok: false, refusal: expect.stringMatching(/closed/) });
+		expect(session.send(CAST.sue, answer(second, 3, 4))).toMatchObject({ ok: false, refusal: expect.stringMatching(/not dealt an account/) });
+		session.must(CAST.fran, { type: 'spotting.reveal', dealId: second });
+		expect(session.state.spottingRounds.map((r) => r.revealed)).toEqual([true, true]);
+		expect(session.state.spottingRounds[0]).toBe(one);
 	});
 });
 

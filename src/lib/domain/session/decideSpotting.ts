@@ -5,21 +5,23 @@
 import type { CommandOf } from './commands';
 import { accept, refuse, type DecideContext, type Decision } from './decision';
 import type { SpottingAnswer } from './events';
+import { openSpottingRound } from './state';
 
 type SpottingCommand = CommandOf<'spotting.deal' | 'spotting.answer' | 'spotting.reveal'>;
 
 export function decideSpottingEvents(ctx: DecideContext, command: SpottingCommand): Decision {
-	const round = ctx.state.spotting;
+	const round = openSpottingRound(ctx.state);
 	if (command.type === 'spotting.deal') {
-		if (round && !round.revealed && Object.keys(round.answers).length > 0) {
+		if (round && Object.keys(round.answers).length > 0) {
 			return refuse('Reveal the answers of the current round before dealing again, so no answer is lost.');
 		}
 		const assignments = Object.fromEntries(command.assignments.map((a) => [a.userId, a.accountId]));
 		return accept(ctx.event('spotting.dealt', { dealId: ctx.commandId, assignments }));
 	}
-	if (!round) return refuse('No round of signal spotting has been dealt yet.');
+	const named = ctx.state.spottingRounds.find((r) => r.dealId === command.dealId);
+	if (named?.revealed) return refuse('The answers of this round have been revealed; it is closed.');
+	if (!round) return refuse('No round of signal spotting is open; the facilitator deals one first.');
 	if (round.dealId !== command.dealId) return refuse('That round of signal spotting is over; a new one has been dealt.');
-	if (round.revealed) return refuse('The answers of this round have been revealed; it is closed.');
 	if (command.type === 'spotting.reveal') {
 		const answers: Record<string, SpottingAnswer> = {};
 		for (const [userId, entry] of Object.entries(round.answers)) if (entry.answer) answers[userId] = entry.answer;

@@ -53,6 +53,8 @@ export type AgendaItemOpened = E<'agenda.itemOpened', { itemId: string; fromItem
 export type TimerStarted = E<'timer.started', { itemId: string }>;
 export type TimerPaused = E<'timer.paused', { itemId: string }>;
 export type TimerExtended = E<'timer.extended', { itemId: string; minutes: number }>;
+/** Someone came to the live session (the first time they were there while it ran). */
+export type ParticipantJoined = E<'participant.joined', { userId: string }>;
 export type ReadySet = E<'participant.readySet', { itemId: string; userId: string; ready: boolean }>;
 export type FacilitatorHandedOver = E<'facilitator.handedOver', { fromUserId: string; toUserId: string }>;
 export type WalkthroughAccountOpened = E<'walkthrough.accountOpened', { accountId: string }>;
@@ -96,6 +98,7 @@ export type SessionEvent =
 	| TimerStarted
 	| TimerPaused
 	| TimerExtended
+	| ParticipantJoined
 	| ReadySet
 	| FacilitatorHandedOver
 	| WalkthroughAccountOpened

@@ -2,12 +2,15 @@
 import type { SessionEvent, SpottingAnswerSealed, VisibleSessionEvent } from './events';
 import {
 	addOnce,
+	currentItem,
+	openSpottingRound,
 	removeById,
 	replaceById,
 	type ActionItem,
 	type SessionState,
 	type SessionTag,
-	type SpottingEntry
+	type SpottingEntry,
+	type SpottingRound
 } from './state';
 
 type SteeringType =
@@ -17,6 +20,7 @@ type SteeringType =
 	| 'timer.started'
 	| 'timer.paused'
 	| 'timer.extended'
+	| 'participant.joined'
 	| 'participant.readySet'
 	| 'facilitator.handedOver'
 	| 'walkthrough.accountOpened'
@@ -51,23 +55,21 @@ export function reduceInputs(state: SessionState, event: InputEvent): SessionSta
 			return { ...state, tags: removeById(state.tags, event.tagId) };
 		case 'spotting.dealt':
 			return {
-				...state,
-				spotting: { dealId: event.dealId, dealtAt: event.at, assignments: event.assignments, answers: {}, revealed: false },
+				...dealRound(state, event),
 				participantIds: Object.keys(event.assignments).reduce(addOnce, state.participantIds),
 				reviewedAccountIds: Object.values(event.assignments).reduce(addOnce, state.reviewedAccountIds)
 			};
 		case 'spotting.answerSubmitted':
 		case 'spotting.answerSealed':
 			return recordAnswer(state, event);
-		case 'spotting.revealed': {
-			const round = state.spotting;
-			if (!round || round.dealId !== event.dealId) return state;
-			const answers: Record<string, SpottingEntry> = {};
-			for (const [userId, answer] of Object.entries(event.answers)) {
-				answers[userId] = { answeredAt: round.answers[userId]?.answeredAt ?? event.at, answer };
-			}
-			return { ...state, spotting: { ...round, answers, revealed: true } };
-		}
+		case 'spotting.revealed':
+			return updateRound(state, event.dealId, (round) => {
+				const answers: Record<string, SpottingEntry> = {};
+				for (const [userId, answer] of Object.entries(event.answers)) {
+					answers[userId] = { answeredAt: round.answers[userId]?.answeredAt ?? event.at, answer };
+				}
+				return { ...round, answers, revealed: true, revealedAt: event.at };
+			});
 		case 'insight.added': {
 			const insight = { id: event.insightId, text: event.text, itemId: event.itemId, authorId: event.actorId, addedAt: event.at };
 			return { ...state, insights: [...state.insights, insight] };
@@ -106,13 +108,42 @@ export function reduceInputs(state: SessionState, event: InputEvent): SessionSta
 	}
 }
 
+/**
+ * A new round goes after the others. A round still open with no answer in it is replaced instead:
+ * the facilitator dealt again before anyone answered, so nothing of it is worth keeping.
+ */
+function dealRound(state: SessionState, event: Extract<SessionEvent, { type: 'spotting.dealt' }>): SessionState {
+	const round: SpottingRound = {
+		dealId: event.dealId,
+		dealtAt: event.at,
+		itemId: currentItem(state).id,
+		assignments: event.assignments,
+		answers: {},
+		revealed: false,
+		revealedAt: null
+	};
+	const last = state.spottingRounds.at(-1);
+	const abandoned = last && !last.revealed && Object.keys(last.answers).length === 0;
+	const kept = abandoned ? state.spottingRounds.slice(0, -1) : state.spottingRounds;
+	return { ...state, spottingRounds: [...kept, round] };
+}
+
+/** `state` with the round of `dealId` changed (the same state when there is no such round). */
+function updateRound(state: SessionState, dealId: string, change: (round: SpottingRound) => SpottingRound): SessionState {
+	const index = state.spottingRounds.findIndex((r) => r.dealId === dealId);
+	if (index < 0) return state;
+	const rounds = state.spottingRounds.slice();
+	rounds[index] = change(rounds[index]);
+	return { ...state, spottingRounds: rounds };
+}
+
+/** Answers go to the open round only; a revealed round is closed. */
 function recordAnswer(
 	state: SessionState,
 	event: Extract<SessionEvent, { type: 'spotting.answerSubmitted' }> | SpottingAnswerSealed
 ): SessionState {
-	const round = state.spotting;
-	if (!round || round.dealId !== event.dealId || round.revealed) return state;
+	const round = openSpottingRound(state);
+	if (!round || round.dealId !== event.dealId) return state;
 	const answer = event.type === 'spotting.answerSubmitted' ? event.answer : null;
-	const answers = { ...round.answers, [event.userId]: { answeredAt: event.at, answer } };
-	return { ...state, spotting: { ...round, answers } };
+	return updateRound(state, round.dealId, (r) => ({ ...r, answers: { ...r.answers, [event.userId]: { answeredAt: event.at, answer } } }));
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { random } from '../playbook/testDocuments';
 import type { SessionEvent, VisibleSessionEvent } from './events';
 import { applyEvents, initialSessionState, MissingEventsError, reduceSession, replaySession } from './reduceSession';
-import { CAST, createLiveSession, deepFreeze, playScriptedSession, testPlan } from './testSession';
+import { CAST, createLiveSession, createTestSession, deepFreeze, playScriptedSession, testPlan } from './testSession';
+import { listAbsentees } from './state';
 
 const MIN = 60_000;
 
@@ -67,7 +68,7 @@ describe('reduceSession', () => {
 
 	it('skips event types it does not know, so an older browser keeps up with a newer server', () => {
 		const session = createLiveSession();
-		const future = { seq: session.state.lastSeq + 1, at: session.now.toISOString(), actorId: CAST.sam.userId, commandId: 'x', type: 'poll.opened' };
+		const future = { seq: session.state.lastSeq + 1, at: session.now.toISOString(), actorId: CAST.fran.userId, commandId: 'x', type: 'poll.opened' };
 		const next = reduceSession(session.state, future as unknown as VisibleSessionEvent);
 		expect(next).toEqual({ ...session.state, lastSeq: future.seq });
 	});
@@ -77,10 +78,32 @@ describe('reduceSession', () => {
 		const { timers } = session.state;
 		expect(timers.objective).toMatchObject({ usedMs: 6 * MIN, runningSince: null });
 		expect(timers.journey).toMatchObject({ usedMs: 22 * MIN, runningSince: null });
-		expect(timers.signals).toMatchObject({ usedMs: 20 * MIN, extendedMs: 5 * MIN });
+		expect(timers.signals).toMatchObject({ usedMs: 10 * MIN, extendedMs: 5 * MIN });
+		expect(timers.trends).toMatchObject({ usedMs: 10 * MIN, runningSince: null });
 		expect(timers.actions).toMatchObject({ usedMs: 10 * MIN, runningSince: null });
-		expect(timers.trends.usedMs).toBe(0);
 		expect(session.state.status).toBe('ended');
+	});
+});
+
+describe('attendance', () => {
+	it('counts who joined the live session or acted in it, once each, in order; invitees who never came are absent', () => {
+		const session = createLiveSession();
+		expect(session.state.attendeeIds).toEqual([CAST.fran.userId]);
+		session.must(CAST.sue, { type: 'participant.join' });
+		expect(session.send(CAST.sue, { type: 'participant.join' })).toMatchObject({ ok: true, events: [] });
+		session.must(CAST.ada, { type: 'insight.add', text: 'An admin dropped in' });
+		expect(session.state.attendeeIds).toEqual([CAST.fran.userId, CAST.sue.userId, CAST.ada.userId]);
+		expect(listAbsentees(session.state)).toEqual([CAST.sam.userId, CAST.mark.userId]);
+	});
+
+	it('lets nobody join a session that is not live, and no viewer take part', () => {
+		const planned = createTestSession();
+		expect(planned.send(CAST.sam, { type: 'participant.join' })).toMatchObject({ ok: false, refusal: expect.stringMatching(/not started/) });
+		const live = createLiveSession();
+		expect(live.send(CAST.vic, { type: 'participant.join' })).toMatchObject({ ok: false, refusal: expect.stringMatching(/Viewers/) });
+		live.must(CAST.fran, { type: 'session.end' });
+		expect(live.send(CAST.sam, { type: 'participant.join' })).toMatchObject({ ok: false, refusal: expect.stringMatching(/ended/) });
+		expect(live.state.attendeeIds).toEqual([CAST.fran.userId]);
 	});
 });
 

@@ -32,13 +32,14 @@ export function initialSessionState(plan: SessionPlan, facilitatorId: string): S
 		endedAt: null,
 		facilitatorId,
 		participantIds: [...new Set([facilitatorId, ...plan.participantIds])],
+		attendeeIds: [],
 		currentItemIndex: 0,
 		timers: Object.fromEntries(plan.agenda.map((item) => [item.id, createTimer(item.plannedMinutes)])),
 		ready: Object.fromEntries(plan.agenda.map((item) => [item.id, []])),
 		walkthrough: { accountId: null, focusedActivityId: null },
 		reviewedAccountIds: [],
 		tags: [],
-		spotting: null,
+		spottingRounds: [],
 		insights: [],
 		actionItems: [],
 		playbookChanges: [],
@@ -58,7 +59,8 @@ export function reduceSession(state: SessionState, event: VisibleSessionEvent): 
 		...state,
 		lastSeq: event.seq,
 		lastEventAt,
-		participantIds: addOnce(state.participantIds, event.actorId)
+		participantIds: addOnce(state.participantIds, event.actorId),
+		attendeeIds: addOnce(state.attendeeIds, event.actorId)
 	};
 	return applyEvent(next, event);
 }
@@ -91,6 +93,9 @@ function applyEvent(state: SessionState, event: VisibleSessionEvent): SessionSta
 			return updateTimer(state, event.itemId, (t) => pauseTimer(t, Date.parse(event.at)));
 		case 'timer.extended':
 			return updateTimer(state, event.itemId, (t) => ({ ...t, extendedMs: t.extendedMs + event.minutes * 60_000 }));
+		case 'participant.joined':
+			// The actor is the person joining, already counted above.
+			return state;
 		case 'participant.readySet': {
 			const current = state.ready[event.itemId] ?? [];
 			const has = current.includes(event.userId);

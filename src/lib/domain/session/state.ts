@@ -29,11 +29,14 @@ export interface SpottingEntry {
 export interface SpottingRound {
 	dealId: string;
 	dealtAt: string;
+	/** The agenda item that was open when the round was dealt. */
+	itemId: string;
 	/** userId -> accountId */
 	assignments: Record<string, string>;
 	/** userId -> their answer; the latest one replaces earlier ones until the reveal. */
 	answers: Record<string, SpottingEntry>;
 	revealed: boolean;
+	revealedAt: string | null;
 }
 
 export interface Insight {
@@ -83,6 +86,11 @@ export interface SessionState {
 	facilitatorId: string;
 	/** Planned participants, the facilitator, and anyone who has acted in the session. */
 	participantIds: string[];
+	/**
+	 * Who actually took part, in the order they first did: joined the live session or acted in it.
+	 * Invitees who never came are in participantIds only.
+	 */
+	attendeeIds: string[];
 	currentItemIndex: number;
 	/** By agenda item id. */
 	timers: Record<string, SessionTimer>;
@@ -96,7 +104,11 @@ export interface SessionState {
 	 * array of 10,000 references is cheap, respreading a 10,000-key object per event is not.
 	 */
 	tags: SessionTag[];
-	spotting: SpottingRound | null;
+	/**
+	 * Every round of the signal spotting challenge, in the order dealt. Only the last can be open
+	 * (unrevealed): a round must be revealed before the next is dealt, unless nobody answered it.
+	 */
+	spottingRounds: SpottingRound[];
 	insights: Insight[];
 	actionItems: ActionItem[];
 	playbookChanges: AgreedPlaybookChange[];
@@ -105,6 +117,22 @@ export interface SessionState {
 
 export function currentItem(state: SessionState): AgendaItem {
 	return state.plan.agenda[state.currentItemIndex];
+}
+
+/** The round people answer now: the last one dealt, if it is not revealed yet. */
+export function openSpottingRound(state: SessionState): SpottingRound | null {
+	const last = state.spottingRounds.at(-1);
+	return last && !last.revealed ? last : null;
+}
+
+/** The last round dealt, open or revealed (what the live page shows first). */
+export function latestSpottingRound(state: SessionState): SpottingRound | null {
+	return state.spottingRounds.at(-1) ?? null;
+}
+
+/** Who was expected or involved (invited, facilitated, dealt an account) but never took part. */
+export function listAbsentees(state: SessionState): string[] {
+	return state.participantIds.filter((id) => !state.attendeeIds.includes(id));
 }
 
 export function findById<T extends { id: string }>(list: readonly T[], id: string): T | undefined {

@@ -2,7 +2,8 @@ import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from './markdown';
 import { renderSessionSummary, type SummaryContext } from './summarizeSession';
-import { ACCOUNTS, CAST, createTestSession, playScriptedSession } from './testSession';
+import { ACCOUNTS, CAST, createTestSession, playScriptedSession, testPlan } from './testSession';
+import { projectStateFor } from './visibility';
 
 const marked = new Marked({ gfm: true });
 const html = (markdown: string) => marked.parse(markdown, { async: false }) as string;
@@ -37,26 +38,60 @@ describe('renderSessionSummary', () => {
 		const headings = [...markdown.matchAll(/^(#+) (.*)$/gm)].map((m) => `${m[1]} ${m[2]}`);
 		expect(headings).toEqual([
 			'# Churn signals in onboarding',
+			'## Participants',
 			'## Agenda',
 			'## Accounts reviewed',
 			'## Tags by department',
 			'## Disagreements',
 			'## Missed signals',
 			'## New signal candidates',
+			'## Signal spotting',
+			'### Round 1: What each team saw, and what we missed',
+			'### Round 2: Wins, losses, churn and renewals in one segment',
 			'## Insights',
 			'## Action items',
 			'## Playbook changes agreed',
 			'## Wins'
 		]);
 		expect(markdown).toContain('**Objective:** Spot churn signals early');
-		expect(markdown).toContain('**When:** 2026-03-04 10:00 UTC to 2026-03-04 10:58 UTC. **Facilitator:** Fran Facilitator.');
+		expect(markdown).toContain('**When:** 2026-03-04 10:00 UTC to 2026-03-04 10:58 UTC. **Facilitator:** Fran Facilitator. **Took part:** 4.');
 	});
 
 	it('shows planned against used minutes, with extensions and overruns', () => {
 		expect(markdown).toContain('| 1 | Why we are here: the objective |   | 5 | 6 (1 over) |');
 		expect(markdown).toContain('| 2 | Walk a customer journey together | Timeline walkthrough | 20 | 22 (2 over) |');
-		expect(markdown).toContain('| 3 | What each team saw, and what we missed |   | 20 (+5) | 20 |');
-		expect(markdown).toContain('| 4 | Wins, losses, churn and renewals in one segment |   | 15 | 0 |');
+		expect(markdown).toContain('| 3 | What each team saw, and what we missed |   | 20 (+5) | 10 |');
+		expect(markdown).toContain('| 4 | Wins, losses, churn and renewals in one segment |   | 15 | 10 |');
+	});
+
+	it('lists who took part with their department, and invitees who never joined apart', () => {
+		const session = createTestSession(testPlan({ participantIds: [CAST.sam.userId, CAST.sue.userId, CAST.mark.userId] }));
+		session.must(CAST.fran, { type: 'session.start' });
+		session.must(CAST.sam, { type: 'participant.join' });
+		session.must(CAST.sam, { type: 'participant.join' });
+		session.must(CAST.sue, { type: 'insight.add', text: 'Tickets come first' });
+		const text = renderSessionSummary(session.state, context);
+		expect(text).toContain('**Took part:** 3.');
+		expect(text).toContain('## Participants\n\n- Fran Facilitator (Customer success)\n- Sam Sales (Sales)\n- Sue Support (Support)\n\nInvited but did not join: Mark Marketing.');
+	});
+
+	it('shows every spotting round with its accounts and both answers side by side', () => {
+		expect(markdown).toContain('| Sam Sales (Sales) | Globex | event 91827361: SAM-SECRET: demo booked | event 91827362: SAM-SECRET: champion left |');
+		expect(markdown).toContain('| Sue Support (Support) | Initech | event 73645501: SUE-SECRET: demo booked |');
+		expect(markdown).toContain('| Sam Sales (Sales) | Initech | event 55510001: SAM-ROUND-TWO: demo booked |');
+		expect(markdown).toContain('| Mark Marketing (Marketing) | Acme | event 66620001: MARK-ROUND-TWO: demo booked |');
+		expect(markdown).not.toContain('Not revealed');
+	});
+
+	it('keeps an unrevealed round’s answers to their authors in the summary of each viewer', () => {
+		const state = playScriptedSession({ reveal: 1 }).state;
+		const forSue = renderSessionSummary(projectStateFor(state, CAST.sue), context);
+		expect(forSue).toContain('SAM-SECRET');
+		expect(forSue).not.toContain('SAM-ROUND-TWO');
+		expect(forSue).not.toContain('MARK-ROUND-TWO');
+		expect(forSue).toContain('### Round 2: Wins, losses, churn and renewals in one segment\n\n_Not revealed before the session ended');
+		expect(forSue).toContain('| Mark Marketing (Marketing) | Acme | answered, not revealed | answered, not revealed |');
+		expect(renderSessionSummary(projectStateFor(state, CAST.mark), context)).toContain('MARK-ROUND-TWO: demo booked');
 	});
 
 	it('names events by what happened when the loader knows them', () => {
@@ -137,12 +172,12 @@ describe('renderSessionSummary with hostile text', () => {
 
 	it('keeps the document structure: one title, the same sections, no injected blocks', () => {
 		expect(out.match(/<h1>/g)).toHaveLength(1);
-		expect(out.match(/<h2>/g)).toHaveLength(10);
+		expect(out.match(/<h2>/g)).toHaveLength(12);
 		expect(out).not.toMatch(/<(img|script|a|pre|code|blockquote|ol|del|b)\b/);
 		expect(out).not.toContain('<h2>Injected heading');
-		expect(out.match(/<table>/g)).toHaveLength(3);
-		// agenda 1 + 5, departments 1 + 4 + total, action items 1 + 2: no forged rows
-		expect(out.match(/<tr>/g)).toHaveLength(15);
+		expect(out.match(/<table>/g)).toHaveLength(5);
+		// agenda 1 + 5, departments 1 + 4 + total, two spotting rounds 2 × (1 + 2), action items 1 + 2: no forged rows
+		expect(out.match(/<tr>/g)).toHaveLength(21);
 	});
 
 	it('shows the hostile text literally', () => {

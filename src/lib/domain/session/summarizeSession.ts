@@ -5,7 +5,8 @@
 import { DEPARTMENT_LABELS, DEPARTMENTS, type Department } from '../crm/vocabulary';
 import { analyzeTags, type FiredSignal } from './analyzeTags';
 import { escapeMarkdown as md, renderTable } from './markdown';
-import type { SessionState, SessionTag } from './state';
+import { listAbsentees, type SessionState, type SessionTag } from './state';
+import { renderSpottingRounds } from './summarizeSpotting';
 import { allowedMs, usedMs } from './timer';
 import { EXERCISE_LABELS, WIN_KIND_LABELS } from './vocabulary';
 
@@ -26,6 +27,11 @@ export interface SummaryContext {
 
 export function renderSessionSummary(state: SessionState, context: SummaryContext): string {
 	const people = new Map(context.participants.map((p) => [p.id, p.name]));
+	const departments = new Map(context.participants.map((p) => [p.id, p.department]));
+	const department = (id: string) => {
+		const d = departments.get(id);
+		return d ? DEPARTMENT_LABELS[d] : 'no department';
+	};
 	const accounts = new Map(context.accounts.map((a) => [a.id, a.name]));
 	const name = (id: string) => md(people.get(id) ?? 'A former member');
 	const event = (id: number) => (context.eventLabels?.[id] ? md(context.eventLabels[id]) : `event ${id}`);
@@ -41,6 +47,14 @@ export function renderSessionSummary(state: SessionState, context: SummaryContex
 
 	const sections: string[] = [`# ${md(context.title)}`, `**Objective:** ${md(context.objective)}`, describeRun(state, name)];
 
+	const absent = listAbsentees(state);
+	sections.push(
+		section('Participants', state.attendeeIds.map((id) => `- ${name(id)} (${department(id)})`)) +
+			(absent.length ? `
+
+Invited but did not join: ${absent.map(name).join(', ')}.` : '')
+	);
+
 	const agendaRows = state.plan.agenda.map((item, i) => {
 		const timer = state.timers[item.id];
 		const used = timer ? minutes(usedMs(timer, nowMs)) : 0;
@@ -53,12 +67,12 @@ export function renderSessionSummary(state: SessionState, context: SummaryContex
 
 	sections.push(section('Accounts reviewed', state.reviewedAccountIds.map((id) => `- ${account(id)}`)));
 
-	const departments = DEPARTMENTS.filter((d) => analysis.byDepartment[d] > 0);
+	const tagDepartments = DEPARTMENTS.filter((d) => analysis.byDepartment[d] > 0);
 	sections.push(
-		departments.length
+		tagDepartments.length
 			? `## Tags by department\n\n${renderTable(
 					['Department', 'Tags'],
-					[...departments.map((d) => [DEPARTMENT_LABELS[d], `${analysis.byDepartment[d]}`]), ['All', `${tags.length}`]]
+					[...tagDepartments.map((d) => [DEPARTMENT_LABELS[d], `${analysis.byDepartment[d]}`]), ['All', `${tags.length}`]]
 				)}`
 			: section('Tags by department', [])
 	);
@@ -94,6 +108,9 @@ export function renderSessionSummary(state: SessionState, context: SummaryContex
 			)
 		);
 	}
+
+	const spotting = renderSpottingRounds(state, { person: name, department, account, event });
+	if (spotting) sections.push(spotting);
 
 	sections.push(section('Insights', state.insights.map((i) => `- ${md(i.text)} (${name(i.authorId)})`)));
 
@@ -137,8 +154,8 @@ function describeRun(state: SessionState, name: (id: string) => string): string 
 		state.status === 'planned'
 			? `Planned for ${formatTime(state.plan.scheduledAt)}`
 			: `${formatTime(state.startedAt!)} to ${state.endedAt ? formatTime(state.endedAt) : 'now (still live)'}`;
-	const count = state.participantIds.length;
-	return `**When:** ${when}. **Facilitator:** ${name(state.facilitatorId)}. **Participants:** ${count}.`;
+	const count = state.attendeeIds.length;
+	return `**When:** ${when}. **Facilitator:** ${name(state.facilitatorId)}. **Took part:** ${count}.`;
 }
 
 function section(title: string, lines: string[]): string {

@@ -92,15 +92,28 @@ export function createLiveSession(): TestSession {
 	return session;
 }
 
-/** Activity ids of the spotting answers in playScriptedSession, distinctive enough to search for. */
-export const SECRET_ACTIVITIES = { sam: [91827361, 91827362], sue: [73645501, 73645502] } as const;
+/**
+ * The spotting answers in playScriptedSession, round by round: who answered, with a note and
+ * activity ids distinctive enough to search for in everything a client receives.
+ */
+export const SECRET_ROUNDS = [
+	{
+		[CAST.sam.userId]: { note: 'SAM-SECRET', activities: [91827361, 91827362] },
+		[CAST.sue.userId]: { note: 'SUE-SECRET', activities: [73645501, 73645502] }
+	},
+	{
+		[CAST.sam.userId]: { note: 'SAM-ROUND-TWO', activities: [55510001, 55510002] },
+		[CAST.mark.userId]: { note: 'MARK-ROUND-TWO', activities: [66620001, 66620002] }
+	}
+] as const satisfies Record<string, { note: string; activities: readonly [number, number] }>[];
 
 /**
  * A whole standard session in commands: walkthrough with tags from four departments (one event
- * read differently by sales and support), a spotting round revealed, outcomes, then the end.
+ * read differently by sales and support), two spotting rounds in two agenda items (`reveal` says
+ * how many are revealed: a second round is only dealt once the first is), outcomes, then the end.
  */
-export function playScriptedSession(options: { end?: boolean; reveal?: boolean } = {}): TestSession {
-	const { end = true, reveal = true } = options;
+export function playScriptedSession(options: { end?: boolean; reveal?: 0 | 1 | 2 } = {}): TestSession {
+	const { end = true, reveal = 2 } = options;
 	const s = createLiveSession();
 	const MIN = 60_000;
 	s.tick(6 * MIN);
@@ -124,23 +137,31 @@ export function playScriptedSession(options: { end?: boolean; reveal?: boolean }
 	s.tick(22 * MIN);
 	s.must(CAST.fran, { type: 'agenda.open', itemId: 'signals' });
 	s.must(CAST.fran, { type: 'timer.extend', itemId: 'signals', minutes: 5 });
-	const dealId = s.must(CAST.fran, {
-		type: 'spotting.deal',
-		assignments: [
-			{ userId: CAST.sam.userId, accountId: ACCOUNTS.globex },
-			{ userId: CAST.sue.userId, accountId: ACCOUNTS.initech }
-		]
-	});
-	const answer = (p: number, r: number, note: string) => ({
-		type: 'spotting.answer',
-		dealId,
-		positive: { activityId: p, note: `${note}: demo booked` },
-		risk: { activityId: r, note: `${note}: champion left` }
-	});
-	s.must(CAST.sam, answer(SECRET_ACTIVITIES.sam[0], SECRET_ACTIVITIES.sam[1], 'SAM-SECRET'));
-	s.must(CAST.sue, answer(SECRET_ACTIVITIES.sue[0], SECRET_ACTIVITIES.sue[1], 'SUE-SECRET'));
-	if (reveal) s.must(CAST.fran, { type: 'spotting.reveal', dealId });
-	s.tick(20 * MIN);
+	const playRound = (assignments: Record<string, string>, secrets: Record<string, { note: string; activities: readonly number[] }>) => {
+		const dealId = s.must(CAST.fran, {
+			type: 'spotting.deal',
+			assignments: Object.entries(assignments).map(([userId, accountId]) => ({ userId, accountId }))
+		});
+		for (const [userId, { note, activities }] of Object.entries(secrets)) {
+			const actor = Object.values(CAST).find((c) => c.userId === userId)!;
+			s.must(actor, {
+				type: 'spotting.answer',
+				dealId,
+				positive: { activityId: activities[0], note: `${note}: demo booked` },
+				risk: { activityId: activities[1], note: `${note}: champion left` }
+			});
+		}
+		return dealId;
+	};
+	const first = playRound({ [CAST.sam.userId]: ACCOUNTS.globex, [CAST.sue.userId]: ACCOUNTS.initech }, SECRET_ROUNDS[0]);
+	if (reveal >= 1) {
+		s.must(CAST.fran, { type: 'spotting.reveal', dealId: first });
+		s.tick(10 * MIN);
+		s.must(CAST.fran, { type: 'agenda.open', itemId: 'trends' });
+		const second = playRound({ [CAST.sam.userId]: ACCOUNTS.initech, [CAST.mark.userId]: ACCOUNTS.acme }, SECRET_ROUNDS[1]);
+		if (reveal >= 2) s.must(CAST.fran, { type: 'spotting.reveal', dealId: second });
+	}
+	s.tick(reveal >= 1 ? 10 * MIN : 20 * MIN);
 	s.must(CAST.fran, { type: 'agenda.open', itemId: 'actions' });
 	s.must(CAST.mark, { type: 'insight.add', text: 'Support sees churn weeks before success does' });
 	s.must(CAST.sam, {

@@ -4,7 +4,7 @@
  * server sends clients nothing but projections, so a sealed answer never leaves it before the reveal.
  */
 import type { SpottingAnswerSealed, VisibleSessionEvent } from './events';
-import type { SessionState, SpottingEntry } from './state';
+import type { SessionState, SpottingEntry, SpottingRound } from './state';
 
 export interface SessionViewer {
 	userId: string;
@@ -27,11 +27,14 @@ export function projectEventFor(event: VisibleSessionEvent, viewer: SessionViewe
 
 /** The state as `viewer` may receive it (a late joiner's snapshot). */
 export function projectStateFor(state: SessionState, viewer: SessionViewer): SessionState {
-	const round = state.spotting;
-	if (!round || round.revealed) return state;
+	if (state.spottingRounds.every((round) => round.revealed)) return state;
+	return { ...state, spottingRounds: state.spottingRounds.map((round) => (round.revealed ? round : sealRound(round, viewer))) };
+}
+
+function sealRound(round: SpottingRound, viewer: SessionViewer): SpottingRound {
 	const answers: Record<string, SpottingEntry> = {};
 	for (const [userId, entry] of Object.entries(round.answers)) {
 		answers[userId] = userId === viewer.userId ? entry : { answeredAt: entry.answeredAt, answer: null };
 	}
-	return { ...state, spotting: { ...round, answers } };
+	return { ...round, answers };
 }

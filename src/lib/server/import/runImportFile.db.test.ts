@@ -53,6 +53,7 @@ describe.each(testDatabases())('CSV import path on $name', ({ open }) => {
 			{ rowNumber: 8, kind: 'duplicate', column: '', reason: 'same email ann.lee@northwind.example as row 2; skipped' }
 		]);
 		expect(dry.issues[0].cells.slice(0, 4)).toEqual(['51004', 'Dev', 'Patel', 'dev.patel@contoso']);
+		expect((await profileFile(file)).headers.slice(0, 2)).toEqual(['Record ID', 'First Name']);
 
 		const real = await run(ws, file, 'contacts');
 		expect(real.counts).toEqual(dry.counts);

@@ -42,6 +42,8 @@ export interface RunOptions {
 	/** Import only: nothing is committed when any row fails. */
 	allOrNothing?: boolean;
 	batchSize?: number;
+	/** Batches written at once when each has its own transaction (default 2). */
+	concurrency?: number;
 	/** Issues kept for the report and the errors file; counts stay complete beyond it. */
 	maxIssues?: number;
 	onProgress?: (progress: RunProgress) => void | Promise<void>;
@@ -121,22 +123,30 @@ export async function runImportFile(options: RunOptions): Promise<RunResult> {
 
 	async function writeBatch(tx: Database | null, batch: Pending[]): Promise<void> {
 		if (tx) return write(tx, batch);
-		try {
-			await db.transaction(async (t) => {
-				await write(t as unknown as Database, batch);
-				if (mode === 'dry_run') throw new Rollback();
-			});
-		} catch (e) {
-			if (!(e instanceof Rollback) && !(e instanceof TransactionRollbackError)) throw e;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await db.transaction(async (t) => {
+					await write(t as unknown as Database, batch);
+					if (mode === 'dry_run') throw new Rollback();
+				});
+				return;
+			} catch (e) {
+				if (e instanceof Rollback || e instanceof TransactionRollbackError) return;
+				// Two batches in flight that update the same stored rows in opposite order: run it again.
+				if (attempt < 3 && isRetryable(e)) continue;
+				throw e;
+			}
 		}
 	}
 
 	async function stream(tx: Database | null): Promise<void> {
 		let batch: Pending[] = [];
-		let writing: Promise<void> | null = null;
-		const flush = async () => {
-			if (writing) await writing;
-			writing = null;
+		// Batches in their own transactions can be written two at a time (their keys never overlap:
+		// repeats were skipped above); one shared transaction takes them one by one.
+		const depth = tx ? 1 : (options.concurrency ?? 2);
+		const writing: Promise<void>[] = [];
+		const flush = async (room: number) => {
+			while (writing.length > room) await writing.shift();
 			await options.onProgress?.({ rowsRead, bytesRead, counts: { ...counts } });
 			if (await options.isCancelled?.()) cancelled = true;
 		};
@@ -166,21 +176,20 @@ export async function runImportFile(options: RunOptions): Promise<RunResult> {
 			for (const k of keys) seen.remember(k.key, rowNumber);
 			batch.push({ rowNumber, cells, record: result.record });
 			if (batch.length >= batchSize) {
-				await flush();
+				await flush(depth - 1);
 				if (cancelled) break;
-				const full = batch;
+				const write = writeBatch(tx, batch);
+				// Awaited at a later flush; until then, a failure must not count as unhandled.
+				write.catch(() => {});
+				writing.push(write);
 				batch = [];
-				writing = writeBatch(tx, full);
-				// Awaited at the next flush; until then, a failure must not count as unhandled.
-				writing.catch(() => {});
 			}
 		}
 		if (!cancelled && batch.length) {
-			await flush();
-			if (!cancelled) writing = writeBatch(tx, batch);
+			await flush(depth - 1);
+			if (!cancelled) writing.push(writeBatch(tx, batch));
 		}
-		if (writing) await writing;
-		await options.onProgress?.({ rowsRead, bytesRead, counts: { ...counts } });
+		await flush(0);
 	}
 
 	let outcome: RunResult['outcome'] = 'done';
@@ -205,4 +214,12 @@ export async function runImportFile(options: RunOptions): Promise<RunResult> {
 	}
 	issues.sort((a, b) => a.rowNumber - b.rowNumber);
 	return { counts, rowsRead, issues, issuesTruncated, outcome };
+}
+
+/** Deadlock or serialization failure, possibly wrapped by drizzle. */
+function isRetryable(error: unknown): boolean {
+	for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+		if (e.code === '40P01' || e.code === '40001') return true;
+	}
+	return false;
 }

@@ -6,6 +6,7 @@ import { SESSION_COOKIE, validateSessionToken, type SessionUser } from '../auth/
 import { allowedOrigins, isAllowedOrigin } from './origins';
 import { handleSessionSocket, type InterServerEvents } from './sessionRoom';
 import { usePostgresAdapter } from './postgresAdapter';
+import { HEARTBEAT_MS, startSessionHeartbeat } from './sessionHeartbeat';
 import type { Department, Role } from '../../domain/crm/vocabulary';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../realtime/events';
 
@@ -22,7 +23,7 @@ export interface SocketData {
  */
 export function attachRealtime(
 	httpServer: HttpServer,
-	deps: { database: () => Promise<Database>; env?: Record<string, string | undefined> }
+	deps: { database: () => Promise<Database>; env?: Record<string, string | undefined>; heartbeatMs?: number }
 ): Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> {
 	const env = deps.env ?? process.env;
 	const allowed = allowedOrigins(env);
@@ -50,5 +51,8 @@ export function attachRealtime(
 		io.close = (fn) => close(fn).finally(endPool);
 	}
 	io.on('connection', (socket) => handleSessionSocket(io, socket, deps.database));
+	const stopHeartbeat = startSessionHeartbeat(io, deps.database, deps.heartbeatMs ?? (Number(env.SESSION_HEARTBEAT_MS) || HEARTBEAT_MS));
+	const closeIo = io.close.bind(io);
+	io.close = (fn) => (stopHeartbeat(), closeIo(fn));
 	return io;
 }

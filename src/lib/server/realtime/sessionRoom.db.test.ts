@@ -10,7 +10,9 @@ import type { OpenDatabase } from '../db/index';
 import { createSession, getSession } from '../sessions/sessions';
 import { createSession as createAuthSession, generateSessionToken, SESSION_COOKIE } from '../auth/session';
 import { attachRealtime } from './attachRealtime';
-import { sessionPlanSchema, type VisibleSessionEvent } from '../../domain/session';
+import { projectStateFor, sessionPlanSchema, type VisibleSessionEvent } from '../../domain/session';
+import { applySessionCommand } from '../sessions/applySessionCommand';
+import { LiveClient } from '../../../../tests/fault/liveClient';
 import type { ClientToServerEvents, CommandReply, JoinReply, ServerToClientEvents } from '../../realtime/events';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -61,7 +63,7 @@ describe.each(testDatabases())('live session over socket.io on $name', ({ open }
 		server = http.createServer();
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-		io = attachRealtime(server, { database: async () => store.db, env: { ORIGIN: url } });
+		io = attachRealtime(server, { database: async () => store.db, env: { ORIGIN: url }, heartbeatMs: 100 });
 	});
 	afterAll(async () => {
 		for (const c of clients) c.close();
@@ -147,6 +149,30 @@ describe.each(testDatabases())('live session over socket.io on $name', ({ open }
 
 		expect(await send(fran.socket, { type: 'spotting.reveal', dealId: dealt.dealId })).toMatchObject({ ok: true });
 		await until(() => sue.frames.join('\n').includes(secret));
+
+		// A second round is sealed on its own: Sue's new answer reaches nobody else until this round's reveal.
+		const second = await send(fran.socket, { type: 'spotting.deal', assignments: [{ userId: people.sam.id, accountId }, { userId: people.sue.id, accountId }] });
+		expect(second).toMatchObject({ ok: true });
+		await until(() => sue.events.filter((e) => e.type === 'spotting.dealt').length === 2);
+		const secondDeal = (sue.events.filter((e) => e.type === 'spotting.dealt').at(-1) as Extract<VisibleSessionEvent, { type: 'spotting.dealt' }>).dealId;
+		const secondSecret = 'SECOND-ROUND-SECRET-ON-THE-LOGIN';
+		expect(await send(sam.socket, { type: 'spotting.answer', dealId: dealt.dealId, positive: { activityId: activityIds[0], note: 'late' }, risk: { activityId: activityIds[2], note: 'late' } })).toMatchObject({ ok: false, error: expect.stringMatching(/closed/) });
+		expect(
+			await send(sue.socket, {
+				type: 'spotting.answer',
+				dealId: secondDeal,
+				positive: { activityId: activityIds[0], note: `${secondSecret} pricing` },
+				risk: { activityId: activityIds[2], note: `${secondSecret} quiet` }
+			})
+		).toMatchObject({ ok: true });
+		await until(() => fran.events.filter((e) => e.type === 'spotting.answerSealed').length === 2 && sam.events.some((e) => e.type === 'spotting.answerSealed'));
+		for (const other of [fran, sam]) expect(other.frames.join('\n')).not.toContain(secondSecret);
+		const lateJoiner = await join('sam');
+		const snapshot = JSON.stringify(lateJoiner.reply);
+		expect(snapshot).toContain(secret); // the first round, revealed, comes with the state…
+		expect(snapshot).not.toContain(secondSecret); // …the second, sealed, does not
+		expect(await send(fran.socket, { type: 'spotting.reveal', dealId: secondDeal })).toMatchObject({ ok: true });
+		await until(() => sam.frames.join('\n').includes(secondSecret) && fran.frames.join('\n').includes(secondSecret));
 	});
 
 	it('applies a resent command once and answers it with the same events', async () => {
@@ -174,5 +200,24 @@ describe.each(testDatabases())('live session over socket.io on $name', ({ open }
 		expect(eve.reply).toEqual({ ok: false, error: 'This session does not exist, or it belongs to a workspace you are not a member of.' });
 		expect(await send(eve.socket, { type: 'insight.add', text: 'intrusion' })).toEqual({ ok: false, error: 'Join the session before sending to it.' });
 		expect(eve.frames.join('\n')).not.toContain('Weekly signal review');
+	});
+
+	it('brings a client that missed a broadcast up to date at a heartbeat, without the client sending anything', async () => {
+		const sue = new LiveClient(url, sessionId, people.sue.token);
+		try {
+			await sue.until(() => sue.state !== null, 10_000, 'the join');
+			const before = sue.state!.lastSeq;
+			// Committed but never broadcast: what an app process killed between its commit and its
+			// broadcast leaves behind. No later event comes to reveal the gap.
+			const fran = { userId: people.fran.id, role: 'facilitator' as const, department: 'success' as const };
+			expect(await applySessionCommand(store.db, workspaceId, sessionId, fran, { type: 'insight.add', commandId: randomUUID(), text: 'Never broadcast' })).toMatchObject({ ok: true });
+			await sue.until(() => sue.state?.lastSeq === before + 1, 10_000, 'the heartbeat catch-up');
+			expect(sue.heartbeatCatchUps).toBeGreaterThanOrEqual(1);
+			expect(sue.broadcastSeqs.has(before + 1)).toBe(false); // it came by the catch-up, not a broadcast
+			expect(sue.acked).toEqual([]);
+			expect(sue.state).toEqual(projectStateFor((await getSession(store.db, workspaceId, sessionId))!.state, { userId: people.sue.id }));
+		} finally {
+			sue.close();
+		}
 	});
 });

@@ -2,11 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import type { Server, Socket } from 'socket.io';
 import type { Database } from '../db/index';
 import { membership, practiceSession } from '../db/schema';
-import { applySessionCommand, listEvents } from '../sessions/applySessionCommand';
-import { projectEventFor, projectStateFor, type SessionActor, type SessionEvent, type SessionState } from '../../domain/session';
+import { applySessionCommand } from '../sessions/applySessionCommand';
+import { listEvents, loadSessionState } from '../sessions/sessionState';
+import { projectEventFor, projectStateFor, type SessionActor, type SessionEvent } from '../../domain/session';
 import type { ClientToServerEvents, JoinReply, PresentPerson, ServerToClientEvents } from '../../realtime/events';
 import type { SocketData } from './attachRealtime';
 import { clusteredServers } from './postgresAdapter';
+import { ROOM_PREFIX } from './sessionHeartbeat';
 
 /** Between app nodes: events appended on one node, for the others to deliver to their own sockets. */
 export interface InterServerEvents {
@@ -16,7 +18,7 @@ export interface InterServerEvents {
 type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type S = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-const room = (sessionId: string) => `session:${sessionId}`;
+const room = (sessionId: string) => ROOM_PREFIX + sessionId;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The socket's user as an actor of this session: a member of the session's workspace, else null. */
@@ -40,12 +42,19 @@ export async function publishEvents(io: IO, sessionId: string, events: SessionEv
 	if (clusteredServers.has(io)) io.serverSideEmit('session:publish', { sessionId, events });
 }
 
+/** No one sees these events differently: even a viewer who is nobody gets each one as it is. */
+const isPublic = (events: SessionEvent[]) => events.every((e) => projectEventFor(e, { userId: '' }) === e);
+
 /**
- * Projects the events for each of this node's sockets in the room. Sockets for which nothing is
- * hidden (projectEventFor returned every event as is) share one broadcast, encoded once; the
- * others get their own projection.
+ * Projects the events for each of this node's sockets in the room. Public events (the usual case)
+ * go to the whole room as one broadcast, encoded once. Otherwise sockets for which nothing is
+ * hidden share one broadcast and the others get their own projection.
  */
 function deliverLocally(io: IO, sessionId: string, events: SessionEvent[]): void {
+	if (isPublic(events)) {
+		io.local.to(room(sessionId)).emit('session:events', { sessionId, events });
+		return;
+	}
 	const unchanged: string[] = [];
 	for (const socketId of io.of('/').adapter.rooms.get(room(sessionId)) ?? []) {
 		const socket = io.of('/').sockets.get(socketId);
@@ -142,12 +151,13 @@ export function handleSessionSocket(io: IO, socket: S, database: () => Promise<D
 		await socket.join(room(sessionId));
 		const viewer = { userId: socket.data.user.id };
 		const afterSeq = request?.afterSeq;
-		const [row] = await db.select({ state: practiceSession.state, lastSeq: practiceSession.lastSeq }).from(practiceSession).where(eq(practiceSession.id, sessionId));
+		const [row] = await db.select({ lastSeq: practiceSession.lastSeq }).from(practiceSession).where(eq(practiceSession.id, sessionId));
 		if (typeof afterSeq === 'number' && Number.isInteger(afterSeq) && afterSeq >= 0 && afterSeq <= row.lastSeq) {
 			const events = await listEvents(db, sessionId, afterSeq, row.lastSeq);
 			reply({ ok: true, serverMs: Date.now(), lastSeq: row.lastSeq, events: events.map((e) => projectEventFor(e, viewer)) });
 		} else {
-			reply({ ok: true, serverMs: Date.now(), lastSeq: row.lastSeq, state: projectStateFor(row.state as unknown as SessionState, viewer) });
+			const { state } = (await loadSessionState(db, sessionId, row.lastSeq))!;
+			reply({ ok: true, serverMs: Date.now(), lastSeq: state.lastSeq, state: projectStateFor(state, viewer) });
 		}
 		await publishPresence(io, sessionId);
 	}

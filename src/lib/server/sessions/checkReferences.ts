@@ -5,35 +5,49 @@ import { getCurrentRevision, latestRevisionNumber } from '../playbook/revisions'
 import { listSignals } from '../../domain/playbook/signalBlock';
 import type { CommandReferences } from '../../domain/session';
 
-/** null when every record a command names belongs to the workspace; else what is wrong, in plain words. */
+/**
+ * null when every record a command names belongs to the workspace; else what is wrong, in plain
+ * words. The checks are sent together (one round trip on PostgreSQL, which pipelines them), and
+ * the first failing one in this order answers.
+ */
 export async function checkReferences(db: Database, workspaceId: string, refs: CommandReferences): Promise<string | null> {
+	const checks: Promise<string | null>[] = [];
 	if (refs.userIds.length) {
-		const found = await db
-			.select({ id: membership.userId })
-			.from(membership)
-			.where(and(eq(membership.workspaceId, workspaceId), inArray(membership.userId, refs.userIds), ne(membership.role, 'viewer')));
-		if (found.length !== new Set(refs.userIds).size) return 'That person is not a member of this workspace who can take part.';
+		checks.push(
+			db
+				.select({ id: membership.userId })
+				.from(membership)
+				.where(and(eq(membership.workspaceId, workspaceId), inArray(membership.userId, refs.userIds), ne(membership.role, 'viewer')))
+				.then((found) => (found.length !== new Set(refs.userIds).size ? 'That person is not a member of this workspace who can take part.' : null))
+		);
 	}
 	if (refs.accountIds.length) {
-		const found = await db
-			.select({ id: account.id })
-			.from(account)
-			.where(and(eq(account.workspaceId, workspaceId), inArray(account.id, refs.accountIds)));
-		if (found.length !== new Set(refs.accountIds).size) return 'That account is not in this workspace.';
+		checks.push(
+			db
+				.select({ id: account.id })
+				.from(account)
+				.where(and(eq(account.workspaceId, workspaceId), inArray(account.id, refs.accountIds)))
+				.then((found) => (found.length !== new Set(refs.accountIds).size ? 'That account is not in this workspace.' : null))
+		);
 	}
 	for (const ref of refs.activities) {
-		const [found] = await db
-			.select({ id: activity.id })
-			.from(activity)
-			.where(and(eq(activity.workspaceId, workspaceId), eq(activity.accountId, ref.accountId), eq(activity.id, ref.activityId)));
-		if (!found) return 'That event is not on this account’s timeline.';
+		checks.push(
+			db
+				.select({ id: activity.id })
+				.from(activity)
+				.where(and(eq(activity.workspaceId, workspaceId), eq(activity.accountId, ref.accountId), eq(activity.id, ref.activityId)))
+				.then(([found]) => (found ? null : 'That event is not on this account’s timeline.'))
+		);
 	}
 	if (refs.signalIds.length) {
-		const known = await playbookSignalIds(db, workspaceId);
-		const unknown = refs.signalIds.find((id) => !known.has(id));
-		if (unknown) return `The playbook has no signal '${unknown}'. Pick one from the list, or name a new one.`;
+		checks.push(
+			playbookSignalIds(db, workspaceId).then((known) => {
+				const unknown = refs.signalIds.find((id) => !known.has(id));
+				return unknown ? `The playbook has no signal '${unknown}'. Pick one from the list, or name a new one.` : null;
+			})
+		);
 	}
-	return null;
+	return (await Promise.all(checks)).find((refusal) => refusal !== null) ?? null;
 }
 
 /** Signal ids per (workspace, revision): revisions never change, so a tag need not re-read the playbook. */

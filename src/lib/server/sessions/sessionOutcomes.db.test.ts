@@ -27,6 +27,10 @@ describe.each(testDatabases())('session outcomes and summaries on $name', ({ ope
 			{ type: 'pricing_visit', at: '2026-01-01T10:00:00Z' },
 			{ type: 'pricing_visit', at: '2026-01-02T10:00:00Z' }
 		]);
+		const [g1, g2] = await makeActivities(store.db, ws.id, globex.id, [
+			{ type: 'product_login', at: '2026-01-03T10:00:00Z' },
+			{ type: 'ticket_opened', at: '2026-01-04T10:00:00Z', properties: { subject: 'Export broken', sentiment: 'negative' } }
+		]);
 		const plan = sessionPlanSchema.parse({ title: 'Churn review', objective: 'Spot churn early', scheduledAt: '2026-03-04T10:00:00Z', participantIds: [sam.id, tia.id] });
 		const sessionId = await createSession(store.db, ws.id, { plan, facilitatorId: fran.id, createdBy: fran.id });
 		const actor = (id: string, role: SessionActor['role'], department: SessionActor['department']): SessionActor => ({ userId: id, role, department });
@@ -36,7 +40,7 @@ describe.each(testDatabases())('session outcomes and summaries on $name', ({ ope
 			expect(outcome).toMatchObject({ ok: true });
 			return commandId;
 		};
-		return { ws, sessionId, people, send, acme, globex, samName: sam.name, events: [a1.id, a2.id] };
+		return { ws, sessionId, people, send, acme, globex, samName: sam.name, events: [a1.id, a2.id, g1.id, g2.id] };
 	}
 
 	it('counts what each session left behind and lists the newest wins of this workspace only', async () => {
@@ -60,9 +64,18 @@ describe.each(testDatabases())('session outcomes and summaries on $name', ({ ope
 		expect(wins[0].recordedByName).toBe(samName);
 	});
 
-	it('summarises an ended session for a viewer without another participant’s unrevealed spotting answer', async () => {
+	it('summarises an ended session for a viewer: every spotting round, but not another participant’s unrevealed answer', async () => {
 		const { ws, sessionId, people, send, acme, globex, events } = await setUp();
 		await send(people.fran, { type: 'session.start' });
+		const firstDeal = await send(people.fran, {
+			type: 'spotting.deal',
+			assignments: [
+				{ userId: people.sam.userId, accountId: globex.id },
+				{ userId: people.tia.userId, accountId: acme.id }
+			]
+		});
+		await send(people.sam, { type: 'spotting.answer', dealId: firstDeal, positive: { activityId: events[2], note: 'ROUND-ONE-POSITIVE' }, risk: { activityId: events[3], note: 'ROUND-ONE-RISK' } });
+		await send(people.fran, { type: 'spotting.reveal', dealId: firstDeal });
 		const dealId = await send(people.fran, {
 			type: 'spotting.deal',
 			assignments: [
@@ -75,14 +88,23 @@ describe.each(testDatabases())('session outcomes and summaries on $name', ({ ope
 		await send(people.fran, { type: 'session.end' });
 
 		const forTia = await loadSessionSummary(store.db, ws.id, sessionId, people.tia.userId);
-		expect(forTia!.state.spotting!.answers[people.sam.userId]).toEqual({ answeredAt: expect.any(String), answer: null });
+		expect(forTia!.state.spottingRounds.map((r) => r.revealed)).toEqual([true, false]);
+		expect(forTia!.state.spottingRounds[0].answers[people.sam.userId].answer?.positive.note).toBe('ROUND-ONE-POSITIVE');
+		expect(forTia!.state.spottingRounds[1].answers[people.sam.userId]).toEqual({ answeredAt: expect.any(String), answer: null });
+		expect(Object.keys(forTia!.eventLabels).map(Number).sort()).toEqual([events[2], events[3]].sort());
 		expect(JSON.stringify(forTia)).not.toContain('SECRET-POSITIVE');
 		const forSam = await loadSessionSummary(store.db, ws.id, sessionId, people.sam.userId);
-		expect(forSam!.state.spotting!.answers[people.sam.userId].answer?.positive.note).toBe('SECRET-POSITIVE');
+		expect(forSam!.state.spottingRounds[1].answers[people.sam.userId].answer?.positive.note).toBe('SECRET-POSITIVE');
 
 		const markdown = renderSessionSummary(forTia!.state, forTia!.context);
 		expect(markdown).toContain('Spot churn early');
 		expect(markdown).toContain('Call Acme');
+		expect(markdown).toContain('ROUND-ONE-POSITIVE');
+		expect(markdown).not.toContain('SECRET');
+		// Tia never joined: she is listed apart from the two who took part.
+		expect(forTia!.state.attendeeIds).toEqual([people.fran.userId, people.sam.userId]);
+		expect(markdown).toContain('**Took part:** 2.');
+		expect(markdown).toMatch(/Invited but did not join: .+\./);
 		expect(markdown).toContain('Acme');
 		expect(forTia!.context.accounts.map((a) => a.name).sort()).toEqual(['Acme', 'Globex']);
 		// Another workspace cannot load it.

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { account, practiceSession, user } from '../db/schema';
 import type { WinKind } from '../../domain/session';
+import { loadSessionState } from './sessionState';
 
 export interface SessionOutcomeCounts {
 	tags: number;
@@ -12,14 +13,32 @@ export interface SessionOutcomeCounts {
 
 const length = (key: string) => sql<number>`coalesce(jsonb_array_length(${practiceSession.state} -> ${key}), 0)`.mapWith(Number);
 
-/** What each session left behind, counted in the database from its state (no state leaves it). */
+/**
+ * What each session left behind, counted in the database from its state snapshot; a live session
+ * whose snapshot trails its last events (sessionState.ts) is counted from its rebuilt state.
+ */
 export async function countSessionOutcomes(db: Database, workspaceId: string, sessionIds: string[]): Promise<Record<string, SessionOutcomeCounts>> {
 	if (sessionIds.length === 0) return {};
 	const rows = await db
-		.select({ id: practiceSession.id, tags: length('tags'), actionItems: length('actionItems'), wins: length('wins'), insights: length('insights') })
+		.select({
+			id: practiceSession.id,
+			lastSeq: practiceSession.lastSeq,
+			snapshotSeq: sql<number>`(${practiceSession.state} ->> 'lastSeq')::integer`.mapWith(Number),
+			tags: length('tags'),
+			actionItems: length('actionItems'),
+			wins: length('wins'),
+			insights: length('insights')
+		})
 		.from(practiceSession)
 		.where(and(eq(practiceSession.workspaceId, workspaceId), inArray(practiceSession.id, sessionIds)));
-	return Object.fromEntries(rows.map(({ id, ...counts }) => [id, counts]));
+	const counted = await Promise.all(
+		rows.map(async ({ id, lastSeq, snapshotSeq, ...counts }): Promise<[string, SessionOutcomeCounts]> => {
+			if (snapshotSeq >= lastSeq) return [id, counts];
+			const { state } = (await loadSessionState(db, id, lastSeq))!;
+			return [id, { tags: state.tags.length, actionItems: state.actionItems.length, wins: state.wins.length, insights: state.insights.length }];
+		})
+	);
+	return Object.fromEntries(counted);
 }
 
 export interface RecentWin {

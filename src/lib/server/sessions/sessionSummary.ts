@@ -20,7 +20,7 @@ export async function loadSessionSummary(db: Database, workspaceId: string, sess
 	const accountIds = [
 		...new Set([
 			...state.reviewedAccountIds,
-			...Object.values(state.spotting?.assignments ?? {}),
+			...state.spottingRounds.flatMap((round) => Object.values(round.assignments)),
 			...state.tags.map((t) => t.accountId),
 			...state.actionItems.flatMap((a) => (a.accountId ? [a.accountId] : [])),
 			...state.wins.flatMap((w) => (w.accountId ? [w.accountId] : []))
@@ -38,7 +38,9 @@ export async function loadSessionSummary(db: Database, workspaceId: string, sess
 			.from(playbookProposal)
 			.where(and(eq(playbookProposal.workspaceId, workspaceId), eq(playbookProposal.sessionId, sessionId)))
 	]);
-	const spotted = Object.values(state.spotting?.answers ?? {}).flatMap((e) => (e.answer ? [e.answer.positive.activityId, e.answer.risk.activityId] : []));
+	const spotted = state.spottingRounds.flatMap((round) =>
+		Object.values(round.answers).flatMap((e) => (e.answer ? [e.answer.positive.activityId, e.answer.risk.activityId] : []))
+	);
 	const eventLabels = await labelEvents(db, workspaceId, [...fired.flatMap((s) => s.evidence), ...state.tags.map((t) => t.activityId), ...spotted]);
 	const signalNames = Object.fromEntries(listSignals(revision.document).signals.map((s) => [s.id, s.name]));
 	const context: SummaryContext = {

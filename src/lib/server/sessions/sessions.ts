@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { membership, practiceSession, sessionParticipant, user } from '../db/schema';
-import { initialSessionState, suggestNextFacilitator, type SessionPlan, type SessionState } from '../../domain/session';
+import { initialSessionState, suggestNextFacilitator, type SessionPlan } from '../../domain/session';
 import { InvalidReferenceError } from '../references';
+import { loadSessionState } from './sessionState';
 
 export interface SessionSummaryRow {
 	id: string;
@@ -75,11 +76,13 @@ export async function listSessions(db: Database, workspaceId: string): Promise<S
 /** A session of this workspace with its full (server-side, unprojected) state; null if not here. */
 export async function getSession(db: Database, workspaceId: string, sessionId: string) {
 	const [row] = await db
-		.select({ ...summaryColumns, state: practiceSession.state, lastSeq: practiceSession.lastSeq })
+		.select({ ...summaryColumns, lastSeq: practiceSession.lastSeq })
 		.from(practiceSession)
 		.leftJoin(user, eq(user.id, practiceSession.facilitatorId))
 		.where(and(eq(practiceSession.workspaceId, workspaceId), eq(practiceSession.id, sessionId)));
-	return row ? { ...row, state: row.state as unknown as SessionState } : null;
+	if (!row) return null;
+	const { state } = (await loadSessionState(db, sessionId, row.lastSeq))!;
+	return { ...row, lastSeq: state.lastSeq, state };
 }
 
 export async function listSessionParticipants(db: Database, sessionId: string) {

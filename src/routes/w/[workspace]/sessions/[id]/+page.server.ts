@@ -5,7 +5,6 @@ import { requireWorkspace } from '$lib/server/guard';
 import { getSession, listSessionParticipants } from '$lib/server/sessions/sessions';
 import { getCurrentRevision } from '$lib/server/playbook/revisions';
 import { listMembers } from '$lib/server/workspaces';
-import { listAccountOptions } from '$lib/server/accounts';
 import { account } from '$lib/server/db/schema';
 import { listSignals } from '$lib/domain/playbook/signalBlock';
 import { isUuid } from '$lib/domain/forms/isUuid';
@@ -14,12 +13,19 @@ export const load: PageServerLoad = async (event) => {
 	const { db, workspace } = await requireWorkspace(event);
 	const session = isUuid(event.params.id) ? await getSession(db, workspace.id, event.params.id) : null;
 	if (!session) error(404, { message: 'This session does not exist in this workspace.' });
-	const accountIds = [...new Set([...session.state.plan.agenda.flatMap((i) => i.accountIds), ...session.state.reviewedAccountIds])];
-	const [participants, members, revision, allAccounts, accounts] = await Promise.all([
+	const { state } = session;
+	const accountIds = [
+		...new Set([
+			...state.plan.agenda.flatMap((i) => i.accountIds),
+			...state.reviewedAccountIds,
+			...state.actionItems.flatMap((a) => (a.accountId ? [a.accountId] : [])),
+			...state.wins.flatMap((w) => (w.accountId ? [w.accountId] : []))
+		])
+	];
+	const [participants, members, revision, accounts] = await Promise.all([
 		listSessionParticipants(db, session.id),
 		listMembers(db, workspace.id),
 		getCurrentRevision(db, workspace.id),
-		listAccountOptions(db, workspace.id),
 		accountIds.length
 			? db.select({ id: account.id, name: account.name }).from(account).where(and(eq(account.workspaceId, workspace.id), inArray(account.id, accountIds)))
 			: Promise.resolve([])
@@ -30,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		participants,
 		members: members.filter((m) => m.role !== 'viewer').map((m) => ({ id: m.userId, name: m.name, department: m.department })),
 		signals: listSignals(revision.document).signals.filter((s) => s.status !== 'retired').map((s) => ({ id: s.id, name: s.name, family: s.family })),
-		accounts,
-		allAccounts
+		/** Names of the accounts this session plans or has touched; others are looked up as they appear. */
+		accounts
 	};
 };

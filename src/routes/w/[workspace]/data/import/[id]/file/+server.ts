@@ -24,8 +24,13 @@ export const PUT: RequestHandler = async (event) => {
 	if (offset + Number(event.request.headers.get('content-length') ?? 0) > job.fileSize) {
 		return problem(400, 'too_long', 'This part goes past the file size given when the upload started.');
 	}
+	if (!event.request.headers.get('content-type')?.startsWith('application/octet-stream')) {
+		return problem(415, 'content_type', 'Send each part with Content-Type: application/octet-stream.');
+	}
 	try {
-		return json({ size: await appendChunk(job.id, offset, event.request.body) });
+		const size = await appendChunk(job.id, offset, event.request.body);
+		if (size <= offset) return problem(400, 'empty_part', 'This part arrived empty; send it again.');
+		return json({ size });
 	} catch (e) {
 		if (e instanceof ChunkGapError) return problem(409, 'gap', e.message);
 		throw e;
