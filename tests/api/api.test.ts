@@ -40,6 +40,16 @@ describe.each(apiTargets())('REST API v1 on the production server ($name)', (tar
 		expect(Object.keys(doc.paths).sort()).toEqual(routes.map((r) => r.path).sort());
 	});
 
+	it('still refuses cross-site form posts outside the API (the check moved from the framework into hooks)', async () => {
+		const form = { rawBody: 'email=a%40b.c&password=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://evil.example' } };
+		const refused = await call(server.baseUrl, 'POST', '/login', form);
+		expect([refused.status, refused.text]).toEqual([403, 'Cross-site POST form submissions are forbidden']);
+		const noOrigin = await call(server.baseUrl, 'POST', '/login', { ...form, headers: { 'Content-Type': 'text/plain' } });
+		expect(noOrigin.status).toBe(403);
+		const sameOrigin = await call(server.baseUrl, 'POST', '/login', { ...form, headers: { ...form.headers, Origin: server.baseUrl } });
+		expect(sameOrigin.status).not.toBe(403);
+	});
+
 	it('refuses missing, unknown and revoked tokens with 401 and a JSON error', async () => {
 		const none = await checked('GET', '/api/v1/accounts', '/api/v1/accounts');
 		expect(none.status).toBe(401);
