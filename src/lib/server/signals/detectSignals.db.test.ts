@@ -8,7 +8,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { testDatabases } from '../../../../tests/databases';
 import { makeAccount, makeActivities, makeUser, makeWorkspace } from '../../../../tests/factories';
 import type { Database, OpenDatabase } from '../db/index';
-import { signalAlert, signalHit, task } from '../db/schema';
+import { signalAlert, signalHit, task, webhookEvent } from '../db/schema';
+import { createWebhookEndpoint } from '../webhooks/endpoints';
 import { detectSignalsForAccounts, sweepSignals } from './detectSignals';
 import { countFiredAccounts } from './firedCounts';
 
@@ -80,6 +81,26 @@ describe.each(testDatabases())('signal detection ($name)', ({ open }) => {
 		const [t] = await db.select().from(task).where(eq(task.id, hits[0].taskId!));
 		expect(t).toMatchObject({ accountId: quiet.id, ownerId: success.id, dueOn: '2026-06-04', status: 'open' });
 		expect(t.title).toContain('reengage-silent');
+	});
+
+	it('queues signal.fired and alert.created webhooks for subscribers, once per new hit and alert', async () => {
+		const { ws, owner, success, quiet } = await quietCustomer();
+		await createWebhookEndpoint(db, ws, { userId: owner.id, name: 'Olivia Owner' }, { url: 'https://hooks.example.test/in', description: null, events: ['signal.fired', 'alert.created'] });
+		await detectSignalsForAccounts(db, ws, [quiet.id], { now: NOW });
+		await detectSignalsForAccounts(db, ws, [quiet.id], { now: new Date(NOW.getTime() + 3_600_000) });
+		const events = await db.select().from(webhookEvent).where(eq(webhookEvent.workspaceId, ws));
+		const [hit] = await hitsOf(db, ws, 'login-silence');
+		const fired = events.filter((e) => e.type === 'signal.fired').map((e) => e.payload as Record<string, unknown>);
+		expect(fired.filter((p) => (p.signal as { key: string }).key === 'login-silence')).toEqual([
+			{ signal: { key: 'login-silence', name: 'Nobody has logged in for three weeks' }, account: { id: quiet.id }, hitId: hit.id, firedAt: daysAgo(9).toISOString(), evidenceActivityIds: hit.evidence }
+		]);
+		const alerted = events.filter((e) => e.type === 'alert.created').map((e) => e.payload as { alert: { recipientUserId: string; signal: { key: string } }; account: { id: string } });
+		expect(alerted.filter((p) => p.alert.signal.key === 'login-silence').map((p) => [p.alert.recipientUserId, p.account.id]).sort()).toEqual(
+			[
+				[owner.id, quiet.id],
+				[success.id, quiet.id]
+			].sort()
+		);
 	});
 
 	it('does not alert or create a task again while the hit stays open', async () => {

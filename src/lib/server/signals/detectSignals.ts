@@ -8,6 +8,7 @@
  * Both take a per-workspace write lock in their transaction, so a sweep and an incremental run
  * never interleave their reads and writes; the partial unique index on open hits backs this up.
  */
+import { enqueueWebhookEvents } from '../webhooks/enqueue';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
@@ -66,6 +67,19 @@ async function detect(tx: Database, workspaceId: string, accountIds: string[] | 
 		planned.push({ signalKey: signal.key, changes: planHitChanges(results, open.filter((h) => h.signalKey === signal.key), starts, now) });
 	}
 	const opened = await writeHitChanges(tx, workspaceId, plan.revision, now, planned);
+	const names = new Map(plan.signals.map((sg) => [sg.key, sg.name]));
+	await enqueueWebhookEvents(
+		tx,
+		workspaceId,
+		'signal.fired',
+		opened.map((h) => ({
+			signal: { key: h.signalKey, name: names.get(h.signalKey) ?? h.signalKey },
+			account: { id: h.accountId },
+			hitId: h.id,
+			firedAt: h.firstFiredAt.toISOString(),
+			evidenceActivityIds: h.evidence
+		}))
+	);
 	const total: DetectionResult = {
 		opened: opened.length,
 		closed: planned.reduce((n, p) => n + p.changes.closed.length, 0),

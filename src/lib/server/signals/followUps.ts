@@ -3,6 +3,7 @@
  * departments the signal notifies (when the signal alerts), and the follow-up task the playbook
  * asks for. Runs in detection's transaction, so a hit never exists without them.
  */
+import { enqueueWebhookEvents } from '../webhooks/enqueue';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { account, membership, signalAlert, signalHit, task } from '../db/schema';
@@ -88,7 +89,21 @@ export async function createFollowUps(
 		}
 	}
 	for (let i = 0; i < alerts.length; i += 1000) {
-		await db.insert(signalAlert).values(alerts.slice(i, i + 1000)).onConflictDoNothing();
+		const created = await db
+			.insert(signalAlert)
+			.values(alerts.slice(i, i + 1000))
+			.onConflictDoNothing()
+			.returning({ id: signalAlert.id, hitId: signalAlert.hitId, userId: signalAlert.userId, reason: signalAlert.reason });
+		const accountOf = new Map(hits.map((h) => [h.id, h.accountId]));
+		await enqueueWebhookEvents(
+			db,
+			workspaceId,
+			'alert.created',
+			created.map((a) => ({
+				alert: { id: a.id, signal: { key: signal.key, name: signal.name }, recipientUserId: a.userId, reason: a.reason, template: signal.template },
+				account: { id: accountOf.get(a.hitId) }
+			}))
+		);
 	}
 	return { alerts: alerts.length, tasks };
 }
