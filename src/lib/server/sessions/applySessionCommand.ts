@@ -1,10 +1,10 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import { account } from '../db/schema';
 import { concludeSession } from './concludeSession';
 import { checkReferences } from './checkReferences';
-import { isSnapshotDue, knownSessionState, listEvents, loadSessionState, rememberSessionState } from './sessionState';
+import { isSnapshotDue, listEvents, loadSessionState, rememberSessionState } from './sessionState';
 import {
 	applyEvents,
 	decideEvents,
@@ -12,7 +12,6 @@ import {
 	parseCommand,
 	sequenceEvents,
 	type SessionActor,
-	type SessionCommand,
 	type SessionEvent,
 	type SessionState
 } from '../../domain/session';
@@ -28,18 +27,11 @@ export type CommandOutcome =
 	| { ok: false; refusal: string; field?: string };
 
 /**
- * The write path of a live session. Each command is one transaction, and commands for one session
- * take turns in this process (so they do not queue on the row lock holding pooled connections; the
- * lock still orders them against other app processes).
- *
- * Usually the command is decided on the state this process already holds and written by one
- * statement (appendIfCurrent): it appends only if the row's last_seq is still that state's and
- * the command id is new. Otherwise (another process appended, a resend, a refusal, the session's
- * end) the general path runs: lock the row and look the command up in one statement (a command
- * seen before is answered with what it produced), read the state, check references, decide, then
- * append the events and the command and move the row's last_seq in one statement. The state itself
- * is rewritten only now and then (sessionState.ts). The caller broadcasts `events` after this
- * returns (after commit).
+ * The write path of a live session, in one transaction: lock the session row and look the command
+ * up in one statement (a command seen before is answered with what it produced), check references,
+ * decide, then append the events and the command and move the row's last_seq in one statement. The
+ * state itself is rewritten only now and then (sessionState.ts). The caller broadcasts `events`
+ * after this returns (after commit).
  */
 export async function applySessionCommand(
 	db: Database,
@@ -53,124 +45,68 @@ export async function applySessionCommand(
 	if (!parsed.ok) return { ok: false, refusal: parsed.message, field: parsed.field };
 	if (!UUID.test(sessionId) || !UUID.test(workspaceId)) return { ok: false, refusal: NO_SESSION };
 	const command = parsed.command;
-	// The references are checked while earlier commands are still being written; in turn they are
-	// checked again only if the state then names other records (a spotting answer's dealt account).
-	const early = knownSessionState(sessionId);
-	const earlyRefs = early ? listCommandReferences(early.state, command, actor.userId) : null;
-	const earlyCheck = earlyRefs ? checkReferences(db, workspaceId, earlyRefs) : null;
-	earlyCheck?.catch(() => {}); // awaited in turn, or not needed
+	// Commands for one session take turns in this process, so they do not queue on the row lock
+	// holding pooled connections; the lock still orders them against other app processes.
 	return inTurn(sessionId, async () => {
-		const current = knownSessionState(sessionId);
-		if (current) {
-			const refs = listCommandReferences(current.state, command, actor.userId);
-			const refusal = earlyCheck && JSON.stringify(refs) === JSON.stringify(earlyRefs) ? await earlyCheck.catch(() => 'retry') : await checkReferences(db, workspaceId, refs);
-			const decision = refusal === null ? decideEvents(current.state, command, actor, now) : null;
-			if (decision?.ok && !decision.events.some((e) => e.type === 'session.ended')) {
-				const events = sequenceEvents(decision.events, current.state.lastSeq);
-				const next = applyEvents(current.state, events);
-				const snapshot = isSnapshotDue(current.snapshotSeq, next, events);
-				if (await appendIfCurrent(db, workspaceId, sessionId, command.commandId, actor.userId, current.state.lastSeq, events, next, snapshot)) {
-					rememberSessionState(sessionId, next, snapshot ? next.lastSeq : current.snapshotSeq);
-					return { ok: true, events, duplicate: false };
-				}
+		const done: { committed?: { state: SessionState; snapshotSeq: number } } = {};
+		const outcome = await db.transaction(async (tx) => {
+			const [session] = await queryRows<{ lastSeq: number; seen: boolean; firstSeq: number | null; seenLastSeq: number | null; refusal: string | null }>(
+				tx,
+				sql`select ps.last_seq as "lastSeq", sc.command_id is not null as "seen", sc.first_seq as "firstSeq", sc.last_seq as "seenLastSeq", sc.refusal
+					from practice_session ps
+					left join session_command sc on sc.session_id = ps.id and sc.command_id = ${command.commandId}::uuid
+					where ps.workspace_id = ${workspaceId}::uuid and ps.id = ${sessionId}::uuid
+					for update of ps`
+			);
+			if (!session) return { ok: false as const, refusal: NO_SESSION };
+			if (session.seen) {
+				if (session.refusal) return { ok: false as const, refusal: session.refusal };
+				const events = session.firstSeq === null ? [] : await listEvents(tx, sessionId, session.firstSeq - 1, session.seenLastSeq!);
+				return { ok: true as const, events, duplicate: true };
 			}
-		}
-		return applyInTransaction(db, workspaceId, sessionId, actor, command, now);
+
+			const { state, snapshotSeq } = (await loadSessionState(tx, sessionId, session.lastSeq))!;
+			const refusal = (await checkReferences(tx, workspaceId, listCommandReferences(state, command, actor.userId))) ?? undefined;
+			const decision = refusal ? { ok: false as const, refusal } : decideEvents(state, command, actor, now);
+			if (!decision.ok) {
+				await tx.execute(sql`insert into session_command (session_id, command_id, refusal) values (${sessionId}::uuid, ${command.commandId}::uuid, ${decision.refusal}::text)`);
+				return { ok: false as const, refusal: decision.refusal };
+			}
+			const events = sequenceEvents(decision.events, session.lastSeq);
+			const next = applyEvents(state, events);
+			if (events.some((e) => e.type === 'session.ended')) {
+				const names = await tx.select({ id: account.id, name: account.name }).from(account).where(and(eq(account.workspaceId, workspaceId), inArray(account.id, next.reviewedAccountIds.length ? next.reviewedAccountIds : [ZERO_UUID])));
+				await concludeSession(tx, workspaceId, sessionId, next, { title: next.plan.title, endedBy: actor.userId, accountNames: new Map(names.map((n) => [n.id, n.name])) });
+			}
+			const snapshot = isSnapshotDue(snapshotSeq, next, events);
+			await tx.execute(appendStatement(sessionId, command.commandId, actor.userId, events, next, snapshot));
+			done.committed = { state: next, snapshotSeq: snapshot ? next.lastSeq : snapshotSeq };
+			return { ok: true as const, events, duplicate: false };
+		});
+		if (done.committed) rememberSessionState(sessionId, done.committed.state, done.committed.snapshotSeq);
+		return outcome;
 	});
 }
 
-/** The general path (see applySessionCommand): everything read under the row lock. */
-async function applyInTransaction(db: Database, workspaceId: string, sessionId: string, actor: SessionActor, command: SessionCommand, now: Date): Promise<CommandOutcome> {
-	const done: { committed?: { state: SessionState; snapshotSeq: number } } = {};
-	const outcome = await db.transaction(async (tx) => {
-		const [session] = await queryRows<{ lastSeq: number; seen: boolean; firstSeq: number | null; seenLastSeq: number | null; refusal: string | null }>(
-			tx,
-			sql`select ps.last_seq as "lastSeq", sc.command_id is not null as "seen", sc.first_seq as "firstSeq", sc.last_seq as "seenLastSeq", sc.refusal
-				from practice_session ps
-				left join session_command sc on sc.session_id = ps.id and sc.command_id = ${command.commandId}::uuid
-				where ps.workspace_id = ${workspaceId}::uuid and ps.id = ${sessionId}::uuid
-				for update of ps`
-		);
-		if (!session) return { ok: false as const, refusal: NO_SESSION };
-		if (session.seen) {
-			if (session.refusal) return { ok: false as const, refusal: session.refusal };
-			const events = session.firstSeq === null ? [] : await listEvents(tx, sessionId, session.firstSeq - 1, session.seenLastSeq!);
-			return { ok: true as const, events, duplicate: true };
-		}
-
-		const { state, snapshotSeq } = (await loadSessionState(tx, sessionId, session.lastSeq))!;
-		const refusal = (await checkReferences(tx, workspaceId, listCommandReferences(state, command, actor.userId))) ?? undefined;
-		const decision = refusal ? { ok: false as const, refusal } : decideEvents(state, command, actor, now);
-		if (!decision.ok) {
-			await tx.execute(sql`insert into session_command (session_id, command_id, refusal) values (${sessionId}::uuid, ${command.commandId}::uuid, ${decision.refusal}::text)`);
-			return { ok: false as const, refusal: decision.refusal };
-		}
-		const events = sequenceEvents(decision.events, session.lastSeq);
-		const next = applyEvents(state, events);
-		if (events.some((e) => e.type === 'session.ended')) {
-			const names = await tx.select({ id: account.id, name: account.name }).from(account).where(and(eq(account.workspaceId, workspaceId), inArray(account.id, next.reviewedAccountIds.length ? next.reviewedAccountIds : [ZERO_UUID])));
-			await concludeSession(tx, workspaceId, sessionId, next, { title: next.plan.title, endedBy: actor.userId, accountNames: new Map(names.map((n) => [n.id, n.name])) });
-		}
-		const snapshot = isSnapshotDue(snapshotSeq, next, events);
-		await tx.execute(appendStatement(sessionId, command.commandId, actor.userId, events, next, snapshot, null));
-		done.committed = { state: next, snapshotSeq: snapshot ? next.lastSeq : snapshotSeq };
-		return { ok: true as const, events, duplicate: false };
-	});
-	if (done.committed) rememberSessionState(sessionId, done.committed.state, done.committed.snapshotSeq);
-	return outcome;
-}
-
-/**
- * The usual path as one statement (so one transaction, one round trip): appends the events and
- * the command and moves last_seq only if the row's last_seq is still `expectedSeq` (taking the
- * row lock) and the command id is new. False when it wrote nothing (or could not: a resend racing
- * its first copy hits the unique index); the general path then sorts it out.
- */
-async function appendIfCurrent(db: Database, workspaceId: string, sessionId: string, commandId: string, actorId: string, expectedSeq: number, events: SessionEvent[], next: SessionState, snapshot: boolean): Promise<boolean> {
-	const guard = sql`locked as (
-			select id from practice_session where id = ${sessionId}::uuid and workspace_id = ${workspaceId}::uuid and last_seq = ${expectedSeq}::integer for update
-		), seen as (
-			select 1 from session_command where session_id = ${sessionId}::uuid and command_id = ${commandId}::uuid
-		), go as (
-			select 1 from locked where not exists (select 1 from seen)
-		),`;
-	try {
-		const [row] = await queryRows<{ moved: number }>(db, appendStatement(sessionId, commandId, actorId, events, next, snapshot, guard));
-		return Number(row?.moved) === 1;
-	} catch {
-		return false;
-	}
-}
-
-/**
- * One statement: the events, the command (with the seqs it produced), and the row's new last_seq
- * (and snapshot, when due). With `guard` (CTEs ending in `go`), only when `go` has a row.
- */
-function appendStatement(sessionId: string, commandId: string, actorId: string, events: SessionEvent[], next: SessionState, snapshot: boolean, guard: SQL | null) {
+/** One statement: the events, the command (with the seqs it produced), and the row's new last_seq (and snapshot, when due). */
+function appendStatement(sessionId: string, commandId: string, actorId: string, events: SessionEvent[], next: SessionState, snapshot: boolean) {
 	const rows = JSON.stringify(events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, event: e })));
-	const when = guard ? sql`where exists (select 1 from go)` : sql``;
-	const andWhen = guard ? sql`and exists (select 1 from go)` : sql``;
-	return sql`with ${guard ?? sql``} appended as (
+	return sql`with appended as (
 			insert into session_event (session_id, seq, command_id, actor_id, type, event, at)
 			select ${sessionId}::uuid, e.seq, ${commandId}::uuid, ${actorId}::uuid, e.type, e.event, e.at
 			from jsonb_to_recordset(${rows}::jsonb) as e(seq integer, type text, event jsonb, at timestamptz)
-			${when}
 		), answered as (
 			insert into session_command (session_id, command_id, first_seq, last_seq)
-			select ${sessionId}::uuid, ${commandId}::uuid, ${events[0]?.seq ?? null}::integer, ${events.at(-1)?.seq ?? null}::integer
-			${when}
-		), moved as (
-			update practice_session set
-				last_seq = ${next.lastSeq}::integer,
-				status = ${next.status}::session_status,
-				facilitator_id = ${next.facilitatorId}::uuid,
-				started_at = ${next.startedAt}::timestamptz,
-				ended_at = ${next.endedAt}::timestamptz
-				${snapshot ? sql`, state = ${JSON.stringify(next)}::jsonb` : sql``}
-			where id = ${sessionId}::uuid ${andWhen}
-			returning 1
+			values (${sessionId}::uuid, ${commandId}::uuid, ${events[0]?.seq ?? null}::integer, ${events.at(-1)?.seq ?? null}::integer)
 		)
-		select count(*)::integer as moved from moved`;
+		update practice_session set
+			last_seq = ${next.lastSeq}::integer,
+			status = ${next.status}::session_status,
+			facilitator_id = ${next.facilitatorId}::uuid,
+			started_at = ${next.startedAt}::timestamptz,
+			ended_at = ${next.endedAt}::timestamptz
+			${snapshot ? sql`, state = ${JSON.stringify(next)}::jsonb` : sql``}
+		where id = ${sessionId}::uuid`;
 }
 
 /** Runs `work` after the work queued before it for the same session (in this process). */

@@ -24,7 +24,7 @@ export function isSnapshotDue(snapshotSeq: number, next: SessionState, events: r
 	return next.lastSeq - snapshotSeq >= SNAPSHOT_EVERY || events.some((e) => SNAPSHOT_NOW.has(e.type));
 }
 
-export interface Known {
+interface Known {
 	state: SessionState;
 	/** The seq of the snapshot stored in the row (as far as this process knows). */
 	snapshotSeq: number;
@@ -36,11 +36,6 @@ export interface Known {
  */
 const known = new Map<string, Known>();
 const KNOWN_MAX = 200;
-
-/** What this process knows of the session (its state after the last command it saw commit), if anything. */
-export function knownSessionState(sessionId: string): Known | undefined {
-	return known.get(sessionId);
-}
 
 /** Drops what this process knows of a session, as a freshly started process would not know it. */
 export function forgetSessionState(sessionId: string): void {
