@@ -6,3 +6,4 @@ export * from './tables/work';
 export * from './tables/playbook';
 export * from './tables/session';
 export * from './tables/audit';
+export * from './tables/hygiene';
