@@ -8,6 +8,7 @@ import { printBanner } from '$lib/server/banner';
 import { seedDemoWorkspace } from '$lib/server/demo/seedDemoWorkspace';
 import { attachRealtime } from '$lib/server/realtime/attachRealtime';
 import { realtimeSlot } from '$lib/server/realtime/httpServerSlot';
+import { startDataAuditSchedule } from '$lib/server/hygiene/auditSchedule';
 
 export const init: ServerInit = async () => {
 	try {
@@ -16,6 +17,8 @@ export const init: ServerInit = async () => {
 		printBanner(opened, demo);
 		const httpServer = realtimeSlot.__signalroomHttpServer;
 		if (httpServer && !realtimeSlot.__signalroomRealtime) realtimeSlot.__signalroomRealtime = attachRealtime(httpServer, { database: useDatabase });
+		const jobs = globalThis as typeof globalThis & { __signalroomAuditSchedule?: unknown };
+		jobs.__signalroomAuditSchedule ??= startDataAuditSchedule(useDatabase);
 	} catch (e) {
 		if (e instanceof DataDirInUseError) {
 			console.error(`\n${e.message}\n`);

@@ -7,6 +7,7 @@ export type Action =
 	| 'crm.read'
 	| 'crm.write'
 	| 'members.manage'
+	| 'data.manage'
 	| 'workspace.manage'
 	| 'playbook.propose'
 	| 'playbook.review'
@@ -16,6 +17,7 @@ const MIN_ROLE: Record<Action, Role> = {
 	'crm.read': 'viewer',
 	'crm.write': 'member',
 	'members.manage': 'admin',
+	'data.manage': 'admin',
 	'workspace.manage': 'owner',
 	'playbook.propose': 'member',
 	'playbook.review': 'facilitator',
@@ -26,6 +28,7 @@ const REFUSALS: Record<Action, string> = {
 	'crm.read': 'You are not a member of this workspace.',
 	'crm.write': 'Viewers can read the CRM but not change it. Ask an admin for the member role.',
 	'members.manage': 'Only admins and owners can manage members and invitations.',
+	'data.manage': 'Only admins and owners can clean data, merge records, export or erase personal data and read the audit log.',
 	'workspace.manage': 'Only an owner can change the workspace itself.',
 	'playbook.propose': 'Viewers can read the playbook but not propose changes. Ask an admin for the member role.',
 	'playbook.review': 'Only facilitators and admins can save the playbook directly, review and merge proposals. Propose your change instead.',

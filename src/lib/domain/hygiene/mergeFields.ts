@@ -32,14 +32,17 @@ export type MergeFieldKey<K extends MergeKind> = (typeof MERGE_FIELDS)[K][number
 
 const side = z.enum(['survivor', 'loser'], { error: 'Choose which record’s value to keep.' });
 
-/** A merge request: the two records and, per field, whose value to keep (the survivor’s by default). */
+/** A merge request: the two records and, per field, whose value to keep (see pickMergedValues for the default). */
 export function mergeInput<K extends MergeKind>(kind: K) {
-	const choices = Object.fromEntries(MERGE_FIELDS[kind].map((f) => [f.key, side.default('survivor')]));
+	const choices = Object.fromEntries(MERGE_FIELDS[kind].map((f) => [f.key, side.optional()]));
 	return z
 		.object({
 			survivorId: z.uuid('Choose the record to keep.'),
 			loserId: z.uuid('Choose the record to merge into it.'),
-			choices: z.object(choices as Record<MergeFieldKey<K>, typeof side>).strict().default({} as never)
+			choices: z
+				.object(choices as Record<MergeFieldKey<K>, z.ZodOptional<typeof side>>)
+				.strict()
+				.default({} as never)
 		})
 		.refine((m) => m.survivorId !== m.loserId, { path: ['loserId'], message: 'Choose two different records to merge.' });
 }
