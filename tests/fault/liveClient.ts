@@ -2,7 +2,8 @@
  * A node stand-in for the browser's SessionConnection (src/lib/realtime/sessionConnection.svelte.ts)
  * for fault tests: the same never-lose-input rules over a real socket.io client. A command keeps
  * its id until the server acks it; it is only sent while connected and resent after every
- * (re)join; a (re)join asks for the events after the last seq folded; events are folded by seq
+ * (re)join, and (as the browser does) retried while connected when no ack came in time or the
+ * server asked for a retry; a (re)join asks for the events after the last seq folded; events are folded by seq
  * with the domain reducer (repeats ignored), and a gap triggers a rejoin with afterSeq.
  */
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import type { ClientToServerEvents, CommandReply, JoinReply, ServerToClientEvent
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 
 const ACK_TIMEOUT_MS = 8000;
+const RETRY_MS = 2000;
 const RETRY_LATER = 'The server could not save that. It will be retried.';
 
 export interface Acked {
@@ -109,16 +111,24 @@ export class LiveClient {
 			const reply = (await this.socket
 				.timeout(ACK_TIMEOUT_MS)
 				.emitWithAck('session:command', { sessionId: this.sessionId, command: pending.command })) as CommandReply;
-			if (!reply.ok && reply.error === RETRY_LATER) return;
+			if (!reply.ok && reply.error === RETRY_LATER) return this.#retryLater(commandId);
 			if (!this.pending.delete(commandId)) return; // answered already (a resend crossed the first)
 			this.acked.push({ commandId, reply });
 			pending.resolve(reply);
 			this.#changed();
 		} catch {
-			// No ack (disconnected or timed out): stays pending, resent after the next join.
+			// No ack in time: stays pending; retried while connected, and resent after the next join.
+			this.#retryLater(commandId);
 		} finally {
 			this.#inFlight.delete(commandId);
 		}
+	}
+
+	#retryLater(commandId: string): void {
+		setTimeout(() => {
+			if (this.#closed || !this.socket.connected || this.#joining || this.#inFlight.has(commandId)) return;
+			if (this.pending.has(commandId)) void this.#emit(commandId);
+		}, RETRY_MS);
 	}
 
 	/** Joins (or rejoins) with the last seq folded, then resends everything unacked. Coalesced. */

@@ -8,6 +8,7 @@ import { EmailTakenError, signUp } from './commands/signUp';
 import { acceptInvite, createInvite, findOpenInvite, InviteUnavailableError, listPendingInvites, revokeInvite } from './invites';
 import { MemberChangeError, removeMember, updateMember } from './members';
 import { findWorkspaceContext } from './workspaces';
+import { listAuditEntries } from './audit';
 import { verifyPassword } from './auth/password';
 
 describe.each(testDatabases())('workspaces, invitations and members on $name', ({ open }) => {
@@ -81,22 +82,35 @@ describe.each(testDatabases())('workspaces, invitations and members on $name', (
 		expect(await findOpenInvite(store.db, token)).not.toBeNull();
 	});
 
-	it('keeps ownership with owners and always at least one owner', async () => {
+	it('keeps ownership with owners and always at least one owner, and logs role changes and removals', async () => {
 		const w = await makeWorkspace(store.db);
 		const owner = await makeUser(store.db, { workspaceId: w.id, role: 'owner' });
 		const admin = await makeUser(store.db, { workspaceId: w.id, role: 'admin' });
 		const member = await makeUser(store.db, { workspaceId: w.id, role: 'member' });
+		const asAdmin = { userId: admin.id, name: 'Admin Ann', role: 'admin' as const };
+		const asOwner = { userId: owner.id, name: 'Owner Olu', role: 'owner' as const };
 
-		await updateMember(store.db, w.id, 'admin', { userId: member.id, role: 'facilitator', department: 'product' });
+		await updateMember(store.db, w.id, asAdmin, { userId: member.id, role: 'facilitator', department: 'product' });
 		expect(await roleOf(w.id, member.id)).toBe('facilitator');
-		await expect(updateMember(store.db, w.id, 'admin', { userId: member.id, role: 'owner', department: 'product' })).rejects.toBeInstanceOf(MemberChangeError);
-		await expect(updateMember(store.db, w.id, 'admin', { userId: owner.id, role: 'viewer', department: 'sales' })).rejects.toBeInstanceOf(MemberChangeError);
-		await expect(removeMember(store.db, w.id, 'admin', owner.id)).rejects.toBeInstanceOf(MemberChangeError);
-		await expect(updateMember(store.db, w.id, 'owner', { userId: owner.id, role: 'admin', department: 'sales' })).rejects.toThrow(/at least one owner/);
+		await expect(updateMember(store.db, w.id, asAdmin, { userId: member.id, role: 'owner', department: 'product' })).rejects.toBeInstanceOf(MemberChangeError);
+		await expect(updateMember(store.db, w.id, asAdmin, { userId: owner.id, role: 'viewer', department: 'sales' })).rejects.toBeInstanceOf(MemberChangeError);
+		await expect(removeMember(store.db, w.id, asAdmin, owner.id)).rejects.toBeInstanceOf(MemberChangeError);
+		await expect(updateMember(store.db, w.id, asOwner, { userId: owner.id, role: 'admin', department: 'sales' })).rejects.toThrow(/at least one owner/);
 		expect(await roleOf(w.id, owner.id)).toBe('owner');
-		await removeMember(store.db, w.id, 'admin', member.id);
+		await removeMember(store.db, w.id, asAdmin, member.id);
 		expect(await roleOf(w.id, member.id)).toBeUndefined();
 		expect(await roleOf(w.id, admin.id)).toBe('admin');
+
+		// Only the two changes that happened are logged (refused ones roll back with their entry).
+		const log = await listAuditEntries(store.db, w.id);
+		expect(log.map((e) => [e.action, e.actorLabel, e.subjectId])).toEqual([
+			['member.remove', 'Admin Ann', member.id],
+			['member.role_change', 'Admin Ann', member.id]
+		]);
+		expect(log[1].details).toEqual({ from: 'member', to: 'facilitator' });
+		expect(await listAuditEntries(store.db, w.id, { action: 'member.remove' })).toHaveLength(1);
+		const otherWorkspace = await makeWorkspace(store.db);
+		expect(await listAuditEntries(store.db, otherWorkspace.id)).toEqual([]);
 	});
 
 	it('does not find a workspace for someone who is not its member', async () => {

@@ -10,6 +10,7 @@ export const load: LayoutServerLoad = async (event) => {
 		member,
 		workspaces: await listUserWorkspaces(db, userId),
 		canWrite: can(member.role, 'crm.write'),
-		canManageMembers: can(member.role, 'members.manage')
+		canManageMembers: can(member.role, 'members.manage'),
+		canManageData: can(member.role, 'data.manage')
 	};
 };

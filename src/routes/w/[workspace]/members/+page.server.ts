@@ -45,7 +45,7 @@ export const actions: Actions = {
 		const form = readForm(memberUpdateInput, await event.request.formData());
 		if (!form.ok) return fail(400, { memberError: Object.values(form.errors)[0] });
 		try {
-			await updateMember(db, workspace.id, member.role, form.data);
+			await updateMember(db, workspace.id, member, form.data);
 		} catch (e) {
 			return memberFailure(e);
 		}
@@ -56,7 +56,7 @@ export const actions: Actions = {
 		const form = readForm(z.object({ userId: z.uuid('Choose a member.') }), await event.request.formData());
 		if (!form.ok) return fail(400, { memberError: 'Choose a member to remove.' });
 		try {
-			await removeMember(db, workspace.id, member.role, form.data.userId);
+			await removeMember(db, workspace.id, member, form.data.userId);
 		} catch (e) {
 			return memberFailure(e);
 		}
