@@ -1,5 +1,3 @@
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
---> statement-breakpoint
 CREATE TABLE "data_audit" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"workspace_id" uuid NOT NULL,
@@ -44,5 +42,4 @@ ALTER TABLE "merge_record" ADD CONSTRAINT "merge_record_actor_id_user_id_fk" FOR
 CREATE INDEX "data_audit_ws_ran_idx" ON "data_audit" USING btree ("workspace_id","ran_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "merge_record_ws_created_idx" ON "merge_record" USING btree ("workspace_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "merge_record_survivor_idx" ON "merge_record" USING btree ("survivor_id");--> statement-breakpoint
-CREATE INDEX "merge_record_loser_idx" ON "merge_record" USING btree ("loser_id");--> statement-breakpoint
-CREATE INDEX "account_name_trgm_idx" ON "account" USING gin (lower("name") gin_trgm_ops);
+CREATE INDEX "merge_record_loser_idx" ON "merge_record" USING btree ("loser_id");

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import postgres from 'postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -54,8 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 		release = acquireDataDirLock(dataDir);
 	}
 	try {
-		// pg_trgm: trigram similarity for duplicate detection (PostgreSQL ships it as a trusted extension).
-		const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), { extensions: { pg_trgm } });
+		const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
 		const db = drizzlePglite(client, { schema });
 		await migratePglite(db, { migrationsFolder });
 		return {

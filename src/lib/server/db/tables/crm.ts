@@ -35,8 +35,6 @@ export const account = pgTable(
 		index('account_ws_name_idx').on(t.workspaceId, t.name),
 		index('account_ws_domain_idx').on(t.workspaceId, t.domain),
 		index('account_ws_lifecycle_idx').on(t.workspaceId, t.lifecycle),
-		/** Similar-name duplicate candidates (pg_trgm, see the 0004 migration). */
-		index('account_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
 		uniqueIndex('account_ws_external_idx').on(t.workspaceId, t.externalId)
 	]
 );
