@@ -29,7 +29,6 @@ export interface CandidatePair {
  */
 export function findDuplicateCandidates(records: readonly DedupRecord[], threshold = NAME_SIMILARITY): { pairs: CandidatePair[]; involved: number } {
 	const pairs: CandidatePair[] = [];
-	const keyed = new Set<string>();
 	const firstOfKey = new Map<string, string>();
 	for (const r of records) {
 		if (!r.key) continue;
@@ -37,34 +36,33 @@ export function findDuplicateCandidates(records: readonly DedupRecord[], thresho
 		if (first === undefined) firstOfKey.set(r.key, r.id);
 		else {
 			pairs.push({ a: first, b: r.id, reason: 'key', similarity: 1 });
-			keyed.add(`${first}|${r.id}`);
 		}
 	}
 
 	const sets = records.map((r) => trigramsOf(r.name));
+	// Tokens carry the group, so only records of one group ever meet in the index.
+	const tokens = records.map((r, i) => [...sets[i]].map((t) => `${r.group ?? ''}\u0000${t}`));
 	const frequency = new Map<string, number>();
-	for (const set of sets) for (const t of set) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+	for (const list of tokens) for (const t of list) frequency.set(t, (frequency.get(t) ?? 0) + 1);
 	const order = records.map((_, i) => i).sort((i, j) => sets[i].size - sets[j].size);
 	const index = new Map<string, number[]>();
-	const keyOf = new Map(records.map((r) => [r.id, r.key]));
 	for (const i of order) {
-		const set = sets[i];
-		if (set.size === 0) continue;
-		const rare = [...set].sort((x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : 1));
-		const prefix = rare.slice(0, set.size - Math.ceil(threshold * set.size - 1e-9) + 1);
+		const size = sets[i].size;
+		if (size === 0) continue;
+		const rare = tokens[i].sort((x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : 1));
+		const prefix = rare.slice(0, size - Math.ceil(threshold * size - 1e-9) + 1);
 		const seen = new Set<number>();
 		for (const t of prefix) {
 			for (const j of index.get(t) ?? []) {
 				if (seen.has(j)) continue;
 				seen.add(j);
 				const [x, y] = [records[i], records[j]];
-				if ((x.group ?? null) !== (y.group ?? null)) continue;
-				if (sets[j].size < threshold * set.size - 1e-9) continue;
-				if (x.key && x.key === keyOf.get(y.id)) continue;
+				if (sets[j].size < threshold * size - 1e-9) continue;
+				if (x.key && x.key === y.key) continue;
 				const similarity = nameSimilarity(sets[i], sets[j]);
 				if (similarity >= threshold - 1e-9) {
 					const [a, b] = x.id < y.id ? [x.id, y.id] : [y.id, x.id];
-					if (!keyed.has(`${a}|${b}`) && !keyed.has(`${b}|${a}`)) pairs.push({ a, b, reason: 'name', similarity });
+					pairs.push({ a, b, reason: 'name', similarity });
 				}
 			}
 			(index.get(t) ?? index.set(t, []).get(t)!).push(i);
