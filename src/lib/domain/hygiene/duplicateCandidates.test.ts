@@ -39,7 +39,7 @@ describe('findDuplicateCandidates', () => {
 			fc.constantFrom(parts.join(''), parts.join(' '))
 		);
 		fc.assert(
-			fc.property(fc.array(fc.record({ name, group: fc.constantFrom('a', 'b') }), { maxLength: 30 }), fc.constantFrom(0.3, 0.5, 0.6, 0.8), (raw, t) => {
+			fc.property(fc.array(fc.record({ name, group: fc.constantFrom('a', 'b') }), { maxLength: 120 }), fc.constantFrom(0.3, 0.5, 0.6, 0.8), (raw, t) => {
 				const records = raw.map((r, i) => ({ id: String(i).padStart(3, '0'), name: r.name, key: null, group: r.group }));
 				const expected: string[] = [];
 				for (let i = 0; i < records.length; i++)
@@ -48,7 +48,7 @@ describe('findDuplicateCandidates', () => {
 				const found = findDuplicateCandidates(records, t).pairs.map((p) => `${p.a}|${p.b}`);
 				expect(found.sort()).toEqual(expected.sort());
 			}),
-			{ numRuns: 300 }
+			{ numRuns: 200 }
 		);
 	});
 });

@@ -7,6 +7,13 @@
  */
 export const NAME_SIMILARITY = 0.6;
 
+/**
+ * Company names share filler words ("Group", "and Sons", "LLC") that lift their similarity, so
+ * accounts need more: 0.7 keeps "Reilly LLC" and "O'Reilly LLC" (0.85) but not "Hegmann Group"
+ * and "Hermann Group" (0.65).
+ */
+export const ACCOUNT_NAME_SIMILARITY = 0.7;
+
 export function trigramsOf(name: string): Set<string> {
 	const set = new Set<string>();
 	for (const word of name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {

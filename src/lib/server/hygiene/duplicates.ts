@@ -3,6 +3,7 @@ import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import { findDuplicateCandidates, type DedupRecord } from '../../domain/hygiene/duplicateCandidates';
 import { normalizeDomain } from '../../domain/crm/slug';
+import { ACCOUNT_NAME_SIMILARITY, NAME_SIMILARITY } from '../../domain/hygiene/similarity';
 
 export interface DuplicatePair {
 	reason: 'email' | 'domain' | 'name';
@@ -32,12 +33,12 @@ export async function findDuplicateContacts(db: Database, workspaceId: string, l
 		from contact where workspace_id = ${workspaceId} order by created_at, id`
 	);
 	const records: DedupRecord[] = rows.map((r) => ({ id: r.id, name: r.name, key: r.email, group: r.account_id ?? `none:${r.id}` }));
-	return describe(db, workspaceId, 'contact', records, limit);
+	return describe(db, workspaceId, 'contact', records, limit, NAME_SIMILARITY);
 }
 
 /**
  * Accounts that look like the same company: the same domain once normalized (normalizeDomain:
- * `https://www.acme.com/` is `acme.com`), or names at least NAME_SIMILARITY alike.
+ * `https://www.acme.com/` is `acme.com`), or names at least ACCOUNT_NAME_SIMILARITY alike.
  */
 export async function findDuplicateAccounts(db: Database, workspaceId: string, limit = 25): Promise<DuplicateReport> {
 	const rows = await queryRows<{ id: string; name: string; domain: string | null }>(
@@ -45,11 +46,11 @@ export async function findDuplicateAccounts(db: Database, workspaceId: string, l
 		sql`select id, name, domain from account where workspace_id = ${workspaceId} order by created_at, id`
 	);
 	const records: DedupRecord[] = rows.map((r) => ({ id: r.id, name: r.name, key: r.domain ? normalizeDomain(r.domain) || null : null }));
-	return describe(db, workspaceId, 'account', records, limit);
+	return describe(db, workspaceId, 'account', records, limit, ACCOUNT_NAME_SIMILARITY);
 }
 
-async function describe(db: Database, workspaceId: string, kind: 'contact' | 'account', records: DedupRecord[], limit: number): Promise<DuplicateReport> {
-	const { pairs, involved } = findDuplicateCandidates(records);
+async function describe(db: Database, workspaceId: string, kind: 'contact' | 'account', records: DedupRecord[], limit: number, threshold: number): Promise<DuplicateReport> {
+	const { pairs, involved } = findDuplicateCandidates(records, threshold);
 	const top = pairs.slice(0, limit);
 	const ids = [...new Set(top.flatMap((p) => [p.a, p.b]))];
 	const described = ids.length === 0 ? [] : await describeRecords(db, workspaceId, kind, ids);
