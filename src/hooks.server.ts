@@ -9,6 +9,9 @@ import { seedDemoWorkspace } from '$lib/server/demo/seedDemoWorkspace';
 import { attachRealtime } from '$lib/server/realtime/attachRealtime';
 import { realtimeSlot } from '$lib/server/realtime/httpServerSlot';
 import { startDataAuditSchedule } from '$lib/server/hygiene/auditSchedule';
+import { checkFormOrigin } from '$lib/server/csrf';
+import { apiErrorsAsJson } from '$lib/server/api/apiErrorsAsJson';
+import { startWebhookWorker } from '$lib/server/webhooks/worker';
 
 export const init: ServerInit = async () => {
 	try {
@@ -26,8 +29,11 @@ export const init: ServerInit = async () => {
 		}
 		throw e;
 	}
+	// Signed webhook deliveries go out from here, after the changes that queued them committed.
+	const webhooks = startWebhookWorker(useDatabase);
 	// adapter-node emits this after the HTTP server has stopped on SIGINT/SIGTERM.
 	process.once('sveltekit:shutdown' as 'exit', () => {
+		webhooks.stop();
 		void stopDatabase();
 	});
 };
@@ -59,4 +65,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(authenticate, securityHeaders);
+export const handle = sequence(checkFormOrigin, apiErrorsAsJson, authenticate, securityHeaders);

@@ -2,6 +2,8 @@ import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm
 import type { Database } from './db/index';
 import { account, activity, user } from './db/schema';
 import { assertReferences } from './references';
+import { enqueueWebhookEvent } from './webhooks/enqueue';
+import { accountPayload } from './webhooks/payloads';
 import type { AccountInput } from '../domain/crm/inputs';
 import type { AccountLifecycle } from '../domain/crm/vocabulary';
 
@@ -106,20 +108,29 @@ export async function getAccount(db: Database, workspaceId: string, accountId: s
 
 export type AccountDetail = NonNullable<Awaited<ReturnType<typeof getAccount>>>;
 
+/** Creates an account; its account.created webhook event is queued in the same transaction. */
 export async function createAccount(db: Database, workspaceId: string, input: AccountInput): Promise<string> {
 	await assertReferences(db, workspaceId, { ownerId: input.ownerId });
-	const [row] = await db.insert(account).values({ ...input, workspaceId }).returning({ id: account.id });
-	return row.id;
+	return db.transaction(async (tx) => {
+		const [row] = await tx.insert(account).values({ ...input, workspaceId }).returning();
+		await enqueueWebhookEvent(tx, workspaceId, 'account.created', accountPayload(row));
+		return row.id;
+	});
 }
 
+/** Updates an account; its account.updated webhook event is queued in the same transaction. */
 export async function updateAccount(db: Database, workspaceId: string, accountId: string, input: AccountInput): Promise<boolean> {
 	await assertReferences(db, workspaceId, { ownerId: input.ownerId });
-	const rows = await db
-		.update(account)
-		.set({ ...input, updatedAt: new Date() })
-		.where(and(eq(account.workspaceId, workspaceId), eq(account.id, accountId)))
-		.returning({ id: account.id });
-	return rows.length > 0;
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(account)
+			.set({ ...input, updatedAt: new Date() })
+			.where(and(eq(account.workspaceId, workspaceId), eq(account.id, accountId)))
+			.returning();
+		if (!row) return false;
+		await enqueueWebhookEvent(tx, workspaceId, 'account.updated', accountPayload(row));
+		return true;
+	});
 }
 
 /**

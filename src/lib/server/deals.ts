@@ -2,6 +2,8 @@ import { and, asc, desc, eq, gte, or, sql } from 'drizzle-orm';
 import type { Database } from './db/index';
 import { account, deal, user } from './db/schema';
 import { assertReferences } from './references';
+import { enqueueWebhookEvent } from './webhooks/enqueue';
+import { dealStagePayload } from './webhooks/payloads';
 import type { DealInput } from '../domain/crm/inputs';
 import { DEAL_STAGES, outcomeForStage, type DealStage } from '../domain/crm/vocabulary';
 
@@ -82,12 +84,22 @@ export async function createDeal(db: Database, workspaceId: string, input: DealI
 	return row.id;
 }
 
+/** Updates a deal; a change of stage queues deal.stage_changed in the same transaction. */
 export async function updateDeal(db: Database, workspaceId: string, dealId: string, input: DealInput): Promise<boolean> {
 	await assertReferences(db, workspaceId, { accountId: input.accountId, ownerId: input.ownerId });
-	const rows = await db
-		.update(deal)
-		.set({ ...input, outcome: outcomeForStage(input.stage), updatedAt: new Date() })
-		.where(and(eq(deal.workspaceId, workspaceId), eq(deal.id, dealId)))
-		.returning({ id: deal.id });
-	return rows.length > 0;
+	return db.transaction(async (tx) => {
+		const [before] = await tx
+			.select({ stage: deal.stage })
+			.from(deal)
+			.where(and(eq(deal.workspaceId, workspaceId), eq(deal.id, dealId)))
+			.for('update');
+		if (!before) return false;
+		const [row] = await tx
+			.update(deal)
+			.set({ ...input, outcome: outcomeForStage(input.stage), updatedAt: new Date() })
+			.where(and(eq(deal.workspaceId, workspaceId), eq(deal.id, dealId)))
+			.returning();
+		if (row.stage !== before.stage) await enqueueWebhookEvent(tx, workspaceId, 'deal.stage_changed', dealStagePayload(row, before.stage));
+		return true;
+	});
 }

@@ -11,7 +11,9 @@ export type Action =
 	| 'workspace.manage'
 	| 'playbook.propose'
 	| 'playbook.review'
-	| 'playbook.admin';
+	| 'playbook.admin'
+	| 'data.import'
+	| 'data.export';
 
 const MIN_ROLE: Record<Action, Role> = {
 	'crm.read': 'viewer',
@@ -21,7 +23,9 @@ const MIN_ROLE: Record<Action, Role> = {
 	'workspace.manage': 'owner',
 	'playbook.propose': 'member',
 	'playbook.review': 'facilitator',
-	'playbook.admin': 'admin'
+	'playbook.admin': 'admin',
+	'data.import': 'admin',
+	'data.export': 'admin'
 };
 
 const REFUSALS: Record<Action, string> = {
@@ -32,7 +36,9 @@ const REFUSALS: Record<Action, string> = {
 	'workspace.manage': 'Only an owner can change the workspace itself.',
 	'playbook.propose': 'Viewers can read the playbook but not propose changes. Ask an admin for the member role.',
 	'playbook.review': 'Only facilitators and admins can save the playbook directly, review and merge proposals. Propose your change instead.',
-	'playbook.admin': 'Only admins can restore old revisions and set the reading path.'
+	'playbook.admin': 'Only admins can restore old revisions and set the reading path.',
+	'data.import': 'Only admins and owners can import CSV files. Ask an admin to run the import.',
+	'data.export': 'Only admins and owners can export records as CSV. Ask an admin for the file.'
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -6,4 +6,7 @@ export * from './tables/work';
 export * from './tables/playbook';
 export * from './tables/session';
 export * from './tables/audit';
+export * from './tables/import';
+export * from './tables/api';
+export * from './tables/webhook';
 export * from './tables/hygiene';

@@ -3,6 +3,7 @@ import type { Database } from '../db/index';
 import { playbookProposal, playbookReview, user } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import { getRevision, latestRevisionNumber, saveRevision } from './revisions';
+import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { mergeDocuments, resolveConflicts, type Conflict, type ConflictChoice } from '../../domain/playbook/mergeDocuments';
 import type { PlaybookDocument } from '../../domain/playbook/document';
 
@@ -190,6 +191,10 @@ export async function mergeProposal(
 			.update(playbookProposal)
 			.set({ status: 'merged', mergedRevision: saved.number, updatedAt: new Date() })
 			.where(eq(playbookProposal.id, proposal.id));
+		await enqueueWebhookEvent(tx, workspaceId, 'playbook.revision_merged', {
+			revision: { number: saved.number, authorId: input.mergerId },
+			proposal: { number, title: proposal.title, sessionId: proposal.sessionId }
+		});
 		return { ok: true, revision: saved.number };
 	});
 }

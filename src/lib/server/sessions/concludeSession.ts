@@ -2,13 +2,15 @@ import type { Database } from '../db/index';
 import { task } from '../db/schema';
 import { getCurrentRevision } from '../playbook/revisions';
 import { createProposal } from '../playbook/proposals';
+import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { appendSection } from '../../domain/playbook/editDocument';
 import { escapeMarkdown, type SessionState } from '../../domain/session';
 
 /**
  * What a session leaves behind when it ends, written in the same transaction as the end event:
  * its action items become CRM tasks, and the playbook changes it agreed on become one proposal,
- * linked to the session, with the tagged events behind each change as evidence.
+ * linked to the session, with the tagged events behind each change as evidence. Queues the
+ * session.ended webhook event in that transaction too.
  */
 export async function concludeSession(
 	db: Database,
@@ -25,7 +27,23 @@ export async function concludeSession(
 			.returning({ id: task.id });
 		taskIds.push(row.id);
 	}
-	if (state.playbookChanges.length === 0) return { taskIds, proposalNumber: null };
+	const proposalNumber = state.playbookChanges.length === 0 ? null : await proposeSessionChanges(db, workspaceId, sessionId, state, context);
+	await enqueueWebhookEvent(db, workspaceId, 'session.ended', {
+		session: { id: sessionId, title: context.title, endedAt: state.endedAt, facilitatorId: state.facilitatorId },
+		taskIds,
+		proposalNumber
+	});
+	return { taskIds, proposalNumber };
+}
+
+/** The playbook changes a session agreed on, as one proposal with the evidence behind each. */
+async function proposeSessionChanges(
+	db: Database,
+	workspaceId: string,
+	sessionId: string,
+	state: SessionState,
+	context: { title: string; endedBy: string; accountNames: Map<string, string> }
+): Promise<number> {
 
 	const current = await getCurrentRevision(db, workspaceId);
 	const day = (state.endedAt ?? new Date().toISOString()).slice(0, 10);
@@ -44,7 +62,7 @@ export async function concludeSession(
 		}
 	}
 	const { doc } = appendSection(current.document, { title: `Session changes ${day}`, body: lines.join('\n') });
-	const proposalNumber = await createProposal(db, workspaceId, {
+	return createProposal(db, workspaceId, {
 		title: `Changes agreed in “${context.title}”`,
 		reason: `The team agreed ${state.playbookChanges.length} playbook change${state.playbookChanges.length === 1 ? '' : 's'} in the session.`,
 		authorId: context.endedBy,
@@ -52,5 +70,4 @@ export async function concludeSession(
 		document: doc,
 		sessionId
 	});
-	return { taskIds, proposalNumber };
 }

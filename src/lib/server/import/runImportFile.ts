@@ -1,0 +1,208 @@
+import { TransactionRollbackError } from 'drizzle-orm';
+import type { Database } from '../db/index';
+import type { ImportPlan } from '../../domain/import/plan';
+import type { ImportEntity } from '../../domain/import/fields';
+import { fieldOf } from '../../domain/import/fields';
+import { duplicateKeys, validateRow } from '../../domain/import/validateRow';
+import { SeenKeys } from '../../domain/import/seenKeys';
+import type { ImportRecord } from '../../domain/import/records';
+import { upsertAccounts, upsertActivities, upsertContacts, upsertDeals, type UpsertOutcome } from '../crmUpsert/index';
+import { isBlankRow, readCsvRows } from './readCsv';
+
+export type RunMode = 'dry_run' | 'import';
+
+export interface RunCounts {
+	created: number;
+	updated: number;
+	unchanged: number;
+	duplicates: number;
+	errors: number;
+}
+
+export interface RunIssue {
+	rowNumber: number;
+	kind: 'error' | 'duplicate';
+	column: string;
+	reason: string;
+	cells: string[];
+}
+
+export interface RunProgress {
+	rowsRead: number;
+	bytesRead: number;
+	counts: RunCounts;
+}
+
+export interface RunOptions {
+	db: Database;
+	workspaceId: string;
+	filePath: string;
+	plan: ImportPlan;
+	mode: RunMode;
+	/** Import only: nothing is committed when any row fails. */
+	allOrNothing?: boolean;
+	batchSize?: number;
+	/** Issues kept for the report and the errors file; counts stay complete beyond it. */
+	maxIssues?: number;
+	onProgress?: (progress: RunProgress) => void | Promise<void>;
+	isCancelled?: () => boolean | Promise<boolean>;
+	/**
+	 * Called in the transaction that commits the last of the import's rows (the whole import's
+	 * transaction for all or nothing), so its audit entry exists exactly when the data does.
+	 */
+	onCommit?: (tx: Database, result: { counts: RunCounts; rowsRead: number }) => Promise<void>;
+}
+
+export interface RunResult {
+	counts: RunCounts;
+	rowsRead: number;
+	issues: RunIssue[];
+	issuesTruncated: boolean;
+	/** done; cancelled (rows of earlier batches stay unless all or nothing); rolled_back (all or nothing with errors). */
+	outcome: 'done' | 'cancelled' | 'rolled_back';
+}
+
+type Upsert = (db: Database, workspaceId: string, records: never[]) => Promise<UpsertOutcome[]>;
+const UPSERTS: Record<ImportEntity, Upsert> = {
+	accounts: upsertAccounts as Upsert,
+	contacts: upsertContacts as Upsert,
+	deals: upsertDeals as Upsert,
+	activities: upsertActivities as Upsert
+};
+
+interface Pending {
+	rowNumber: number;
+	cells: string[];
+	record: ImportRecord;
+}
+
+class Rollback extends Error {}
+
+/**
+ * The import path, for the dry run and the real import alike: streams the file, validates each
+ * row, skips rows that repeat an earlier row's key, and upserts the rest in set-based batches.
+ * A dry run writes each batch and rolls it back, so its counts are what the import will do.
+ * The import commits batch by batch, or, all or nothing, in one transaction rolled back if any
+ * row fails. Reading the next batch overlaps writing the previous one.
+ */
+export async function runImportFile(options: RunOptions): Promise<RunResult> {
+	const { db, workspaceId, plan, mode } = options;
+	const batchSize = options.batchSize ?? 2000;
+	const maxIssues = options.maxIssues ?? 5000;
+	const allOrNothing = mode === 'import' && !!options.allOrNothing;
+	const counts: RunCounts = { created: 0, updated: 0, unchanged: 0, duplicates: 0, errors: 0 };
+	const issues: RunIssue[] = [];
+	let issuesTruncated = false;
+	const seen = new SeenKeys(4096);
+	const upsert = UPSERTS[plan.entity];
+	let rowsRead = 0;
+	let bytesRead = 0;
+	let cancelled = false;
+
+	const addIssue = (issue: RunIssue) => {
+		if (issues.length < maxIssues) issues.push(issue);
+		else issuesTruncated = true;
+	};
+	const columnOf = (field: string) => {
+		const f = fieldOf(plan.entity, field);
+		const column = f ? (plan.mapping[f.key] ?? -1) : -1;
+		return column >= 0 ? plan.headers[column] : (f?.label ?? field);
+	};
+
+	async function write(tx: Database, batch: Pending[]): Promise<void> {
+		const outcomes = await upsert(tx, workspaceId, batch.map((p) => p.record) as never[]);
+		outcomes.forEach((o, i) => {
+			if (o.status === 'error') {
+				counts.errors++;
+				addIssue({ rowNumber: batch[i].rowNumber, kind: 'error', column: columnOf(o.field), reason: o.message, cells: batch[i].cells });
+			} else counts[o.status]++;
+		});
+	}
+
+	async function writeBatch(tx: Database | null, batch: Pending[]): Promise<void> {
+		if (tx) return write(tx, batch);
+		try {
+			await db.transaction(async (t) => {
+				await write(t as unknown as Database, batch);
+				if (mode === 'dry_run') throw new Rollback();
+			});
+		} catch (e) {
+			if (!(e instanceof Rollback) && !(e instanceof TransactionRollbackError)) throw e;
+		}
+	}
+
+	async function stream(tx: Database | null): Promise<void> {
+		let batch: Pending[] = [];
+		let writing: Promise<void> | null = null;
+		const flush = async () => {
+			if (writing) await writing;
+			writing = null;
+			await options.onProgress?.({ rowsRead, bytesRead, counts: { ...counts } });
+			if (await options.isCancelled?.()) cancelled = true;
+		};
+		let rowNumber = 0;
+		let headerSeen = false;
+		for await (const cells of readCsvRows(options.filePath, (b) => (bytesRead = b))) {
+			rowNumber++;
+			if (!headerSeen) {
+				headerSeen = true;
+				continue;
+			}
+			if (isBlankRow(cells)) continue;
+			rowsRead++;
+			const result = validateRow(cells, plan);
+			if (!result.ok) {
+				counts.errors++;
+				for (const issue of result.issues) addIssue({ rowNumber, kind: 'error', ...issue, cells });
+				continue;
+			}
+			const keys = duplicateKeys(plan.entity, result.record);
+			const clash = keys.map((k) => ({ k, row: seen.firstRow(k.key) })).find((c) => c.row !== undefined);
+			if (clash) {
+				counts.duplicates++;
+				addIssue({ rowNumber, kind: 'duplicate', column: '', reason: `same ${clash.k.label} as row ${clash.row}; skipped`, cells });
+				continue;
+			}
+			for (const k of keys) seen.remember(k.key, rowNumber);
+			batch.push({ rowNumber, cells, record: result.record });
+			if (batch.length >= batchSize) {
+				await flush();
+				if (cancelled) break;
+				const full = batch;
+				batch = [];
+				writing = writeBatch(tx, full);
+				// Awaited at the next flush; until then, a failure must not count as unhandled.
+				writing.catch(() => {});
+			}
+		}
+		if (!cancelled && batch.length) {
+			await flush();
+			if (!cancelled) writing = writeBatch(tx, batch);
+		}
+		if (writing) await writing;
+		await options.onProgress?.({ rowsRead, bytesRead, counts: { ...counts } });
+	}
+
+	let outcome: RunResult['outcome'] = 'done';
+	if (allOrNothing) {
+		try {
+			await db.transaction(async (t) => {
+				const tx = t as unknown as Database;
+				await stream(tx);
+				if (cancelled || counts.errors > 0) throw new Rollback();
+				await options.onCommit?.(tx, { counts, rowsRead });
+			});
+		} catch (e) {
+			if (!(e instanceof Rollback)) throw e;
+			outcome = cancelled ? 'cancelled' : 'rolled_back';
+		}
+	} else {
+		await stream(null);
+		if (cancelled) outcome = 'cancelled';
+		if (mode === 'import' && counts.created + counts.updated > 0) {
+			await db.transaction(async (t) => options.onCommit?.(t as unknown as Database, { counts, rowsRead }));
+		}
+	}
+	issues.sort((a, b) => a.rowNumber - b.rowNumber);
+	return { counts, rowsRead, issues, issuesTruncated, outcome };
+}

@@ -1,0 +1,115 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../db/index';
+import { queryRows } from '../db/rows';
+import { webhookAttempt, webhookDelivery, webhookEndpoint, webhookEvent } from '../db/schema';
+import { retryDelayMs } from '../../domain/webhooks/retry';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signature';
+
+const LEASE_MS = 60_000;
+const TIMEOUT_MS = 10_000;
+
+export interface DeliveryOptions {
+	now?: Date;
+	limit?: number;
+	timeoutMs?: number;
+}
+
+/** The JSON a receiver gets: the same for every attempt and redelivery of an event (dedupe on `id`). */
+export function webhookBody(event: { id: number; type: string; workspaceId: string; createdAt: Date; payload: unknown }): string {
+	return JSON.stringify({ id: `evt_${event.id}`, type: event.type, createdAt: event.createdAt.toISOString(), workspaceId: event.workspaceId, data: event.payload });
+}
+
+/**
+ * Takes due deliveries (FOR UPDATE SKIP LOCKED, so several app processes share the work without
+ * sending one twice), leases them for a minute, and sends each. Returns how many it tried.
+ */
+async function claimDue(db: Database, now: Date, limit: number): Promise<number[]> {
+	const rows = await queryRows<{ id: string | number }>(
+		db,
+		sql`update ${webhookDelivery} set locked_until = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz, attempts = attempts + 1
+			where id in (
+				select d.id from ${webhookDelivery} d join ${webhookEndpoint} e on e.id = d.endpoint_id and e.disabled_at is null
+				where d.status = 'pending' and d.next_attempt_at <= ${now.toISOString()}::timestamptz and (d.locked_until is null or d.locked_until <= ${now.toISOString()}::timestamptz)
+				order by d.next_attempt_at limit ${limit} for update of d skip locked)
+			returning id`
+	);
+	return rows.map((r) => Number(r.id));
+}
+
+async function send(url: string, secret: string, eventType: string, deliveryId: number, body: string, timeoutMs: number) {
+	const timestamp = Math.floor(Date.now() / 1000);
+	const started = performance.now();
+	try {
+		const response = await fetch(url, {
+			method: 'POST',
+			redirect: 'manual',
+			signal: AbortSignal.timeout(timeoutMs),
+			headers: {
+				'Content-Type': 'application/json',
+				'User-Agent': 'Signalroom-Webhooks/1',
+				[SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+				[TIMESTAMP_HEADER]: String(timestamp),
+				'Signalroom-Event': eventType,
+				'Signalroom-Delivery': String(deliveryId)
+			},
+			body
+		});
+		const text = (await response.text().catch(() => '')).slice(0, 500);
+		return { statusCode: response.status, error: response.ok ? null : `HTTP ${response.status}`, responseBody: text, durationMs: Math.round(performance.now() - started) };
+	} catch (e) {
+		const error = (e as Error).name === 'TimeoutError' ? `No answer within ${timeoutMs / 1000} s` : `Could not connect: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}`;
+		return { statusCode: null, error, responseBody: null, durationMs: Math.round(performance.now() - started) };
+	}
+}
+
+/** Sends what is due now; each attempt is logged, failures are retried with backoff (retry.ts). */
+export async function deliverDueWebhooks(db: Database, options: DeliveryOptions = {}): Promise<number> {
+	const now = options.now ?? new Date();
+	const ids = await claimDue(db, now, options.limit ?? 20);
+	if (ids.length === 0) return 0;
+	const work = await db
+		.select({
+			id: webhookDelivery.id,
+			attempts: webhookDelivery.attempts,
+			url: webhookEndpoint.url,
+			secret: webhookEndpoint.secret,
+			event: { id: webhookEvent.id, type: webhookEvent.type, workspaceId: webhookEvent.workspaceId, createdAt: webhookEvent.createdAt, payload: webhookEvent.payload }
+		})
+		.from(webhookDelivery)
+		.innerJoin(webhookEndpoint, eq(webhookEndpoint.id, webhookDelivery.endpointId))
+		.innerJoin(webhookEvent, eq(webhookEvent.id, webhookDelivery.eventId))
+		.where(inArray(webhookDelivery.id, ids));
+	await Promise.all(
+		work.map(async (d) => {
+			const result = await send(d.url, d.secret, d.event.type, d.id, webhookBody(d.event), options.timeoutMs ?? TIMEOUT_MS);
+			const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+			const delay = ok ? null : retryDelayMs(d.attempts);
+			await db.transaction(async (tx) => {
+				await tx.insert(webhookAttempt).values({ deliveryId: d.id, attemptedAt: now, ...result });
+				await tx
+					.update(webhookDelivery)
+					.set({
+						status: ok ? 'succeeded' : delay === null ? 'failed' : 'pending',
+						lastStatusCode: result.statusCode,
+						lastError: result.error,
+						lockedUntil: null,
+						deliveredAt: ok ? now : null,
+						nextAttemptAt: delay === null ? now : new Date(now.getTime() + delay)
+					})
+					.where(eq(webhookDelivery.id, d.id));
+			});
+		})
+	);
+	return work.length;
+}
+
+/** Sends an event to an endpoint again as a new delivery (same event id); null when not in this workspace. */
+export async function redeliverWebhook(db: Database, workspaceId: string, deliveryId: number): Promise<number | null> {
+	const [original] = await db
+		.select({ eventId: webhookDelivery.eventId, endpointId: webhookDelivery.endpointId })
+		.from(webhookDelivery)
+		.where(and(eq(webhookDelivery.workspaceId, workspaceId), eq(webhookDelivery.id, deliveryId)));
+	if (!original) return null;
+	const [row] = await db.insert(webhookDelivery).values({ workspaceId, ...original }).returning({ id: webhookDelivery.id });
+	return row.id;
+}
