@@ -231,7 +231,7 @@ describe.each(apiTargets())('REST API v1 on the production server ($name)', (tar
 
 	it('merges two contacts through the API, in the token’s workspace only, with the write scope', async () => {
 		const make = (externalId: string, firstName: string, title?: string) =>
-			checked('POST', '/api/v1/contacts', '/api/v1/contacts', { token: seed.tokens.write, body: { externalId, firstName, lastName: 'Merge', email: 'ana.merge@acme.com', accountExternalId: 'crm-acme', ...(title ? { title } : {}) } });
+			checked('POST', '/api/v1/contacts', '/api/v1/contacts', { token: seed.tokens.write, body: { externalId, firstName, lastName: 'Merge', email: `${externalId}@acme.com`, accountExternalId: 'crm-acme', ...(title ? { title } : {}) } });
 		const keep = (await make('m-1', 'Ana')).json.data.id;
 		const lose = (await make('m-2', 'Anna', 'CFO')).json.data.id;
 		const body = { survivorId: keep, loserId: lose, choices: { firstName: 'loser' } };
