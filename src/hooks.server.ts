@@ -9,6 +9,7 @@ import { seedDemoWorkspace } from '$lib/server/demo/seedDemoWorkspace';
 import { attachRealtime } from '$lib/server/realtime/attachRealtime';
 import { realtimeSlot } from '$lib/server/realtime/httpServerSlot';
 import { startSignalSweeps, stopSignalSweeps } from '$lib/server/signals/sweepSchedule';
+import { startDataAuditSchedule } from '$lib/server/hygiene/auditSchedule';
 import { checkFormOrigin } from '$lib/server/csrf';
 import { apiErrorsAsJson } from '$lib/server/api/apiErrorsAsJson';
 import { startWebhookWorker } from '$lib/server/webhooks/worker';
@@ -21,6 +22,8 @@ export const init: ServerInit = async () => {
 		const httpServer = realtimeSlot.__signalroomHttpServer;
 		if (httpServer && !realtimeSlot.__signalroomRealtime) realtimeSlot.__signalroomRealtime = attachRealtime(httpServer, { database: useDatabase });
 		startSignalSweeps(useDatabase);
+		const jobs = globalThis as typeof globalThis & { __signalroomAuditSchedule?: unknown };
+		jobs.__signalroomAuditSchedule ??= startDataAuditSchedule(useDatabase);
 	} catch (e) {
 		if (e instanceof DataDirInUseError) {
 			console.error(`\n${e.message}\n`);

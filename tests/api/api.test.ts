@@ -239,6 +239,26 @@ describe.each(apiTargets())('REST API v1 on the production server ($name)', (tar
 		expect(contactInB.json.data.accountId).toBe(inB.json.data.id);
 	});
 
+	it('merges two contacts through the API, in the token’s workspace only, with the write scope', async () => {
+		const make = (externalId: string, firstName: string, title?: string) =>
+			checked('POST', '/api/v1/contacts', '/api/v1/contacts', { token: seed.tokens.write, body: { externalId, firstName, lastName: 'Merge', email: `${externalId}@acme.com`, accountExternalId: 'crm-acme', ...(title ? { title } : {}) } });
+		const keep = (await make('m-1', 'Ana')).json.data.id;
+		const lose = (await make('m-2', 'Anna', 'CFO')).json.data.id;
+		const body = { survivorId: keep, loserId: lose, choices: { firstName: 'loser' } };
+		const path = '/api/v1/contacts/merge';
+		expect((await checked('POST', path, path, { token: seed.tokens.read, body })).status).toBe(403);
+		expect((await checked('POST', path, path, { token: seed.tokens.allB, body })).json.error.code).toBe('not_found');
+		const same = await checked('POST', path, path, { token: seed.tokens.write, body: { ...body, loserId: keep } });
+		expect([same.status, same.json.error.field]).toEqual([422, 'loserId']);
+		const merged = await checked('POST', path, path, { token: seed.tokens.write, body });
+		expect(merged.status).toBe(200);
+		expect(merged.json).toMatchObject({ survivorId: keep, moved: { activities: 0, notes: 0, tasks: 0, tags: 0 } });
+		const again = await checked('POST', path, path, { token: seed.tokens.write, body });
+		expect([again.status, again.json.error.code]).toEqual([404, 'not_found']);
+		const survivor = await checked('POST', '/api/v1/contacts', '/api/v1/contacts', { token: seed.tokens.write, body: { externalId: 'm-1', firstName: 'Anna' } });
+		expect([survivor.json.action, survivor.json.data.title]).toEqual(['unchanged', 'CFO']);
+	});
+
 	it('sends signed webhooks from the app process after an API change commits', async () => {
 		const before = receiver.received.length;
 		const created = await checked('POST', '/api/v1/accounts', '/api/v1/accounts', { token: seed.tokens.write, body: { externalId: 'hook-1', name: 'Hooli' } });

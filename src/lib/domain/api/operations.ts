@@ -3,6 +3,7 @@ import type { ApiScope } from './scopes';
 import { ingestBatch, ingestResult, timelinePageSchema, MAX_BATCH } from './activitySchemas';
 import { accountListQuery, accountListSchema, accountWithTimelineSchema, timelineQuery } from './accountSchemas';
 import { UPSERT_OPERATIONS } from './upsertOperations';
+import { MERGE_OPERATIONS } from './mergeOperations';
 
 /** One endpoint of REST API v1: the single source for the handlers' schemas, the OpenAPI document and the docs page. */
 export interface ApiOperation {
@@ -83,6 +84,7 @@ export const API_OPERATIONS: ApiOperation[] = [
 		errors: [404, 422]
 	},
 	...UPSERT_OPERATIONS,
+	...MERGE_OPERATIONS,
 	{
 		method: 'get',
 		path: '/api/v1/openapi.json',

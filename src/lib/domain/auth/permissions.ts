@@ -32,7 +32,7 @@ const REFUSALS: Record<Action, string> = {
 	'crm.read': 'You are not a member of this workspace.',
 	'crm.write': 'Viewers can read the CRM but not change it. Ask an admin for the member role.',
 	'members.manage': 'Only admins and owners can manage members and invitations.',
-	'data.manage': 'Only admins and owners can import, export and clean data, manage API tokens and webhooks, and read the audit log.',
+	'data.manage': 'Only admins and owners can import, export and clean data (merges, personal-data export and erasure), manage API tokens and webhooks, and read the audit log.',
 	'workspace.manage': 'Only an owner can change the workspace itself.',
 	'playbook.propose': 'Viewers can read the playbook but not propose changes. Ask an admin for the member role.',
 	'playbook.review': 'Only facilitators and admins can save the playbook directly, review and merge proposals. Propose your change instead.',

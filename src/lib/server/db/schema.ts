@@ -10,3 +10,4 @@ export * from './tables/import';
 export * from './tables/signals';
 export * from './tables/api';
 export * from './tables/webhook';
+export * from './tables/hygiene';
