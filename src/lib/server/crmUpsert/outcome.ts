@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 
 /** What happened to one input record, in input order. */
@@ -45,6 +46,54 @@ export function refuseRepeatedKeys<T>(
 		}
 		for (const k of keys) firstIndex.set(k.key, i);
 	});
+}
+
+/**
+ * Splits the records still without an outcome into updates of the rows they matched and inserts
+ * of new rows (with fresh ids), and refuses a record that matches the same stored row as an
+ * earlier one, or that would create a row without its required field. Sets each outcome.
+ */
+export function splitUpserts<T>(
+	records: readonly T[],
+	outcomes: (UpsertOutcome | undefined)[],
+	matchOf: ReadonlyMap<number, string>,
+	plan: {
+		noun: string;
+		toRow: (record: T, index: number) => object;
+		/** The field that made the match, named in the refusal. */
+		matchField: (record: T) => string;
+		/** A refusal when a new row would lack a required field. */
+		missing: (record: T) => { field: string; message: string } | null;
+	}
+): { inserts: object[]; updates: object[] } {
+	const inserts: object[] = [];
+	const updates: object[] = [];
+	const targetOwner = new Map<string, number>();
+	records.forEach((r, i) => {
+		if (outcomes[i]) return;
+		const row = plan.toRow(r, i);
+		const id = matchOf.get(i);
+		if (id) {
+			const earlier = targetOwner.get(id);
+			if (earlier !== undefined) {
+				outcomes[i] = fail(plan.matchField(r), `matches the same existing ${plan.noun} as item ${earlier + 1} of this batch`);
+				return;
+			}
+			targetOwner.set(id, i);
+			updates.push({ ...row, id });
+			outcomes[i] = { status: 'unchanged', id };
+			return;
+		}
+		const missing = plan.missing(r);
+		if (missing) {
+			outcomes[i] = fail(missing.field, missing.message);
+			return;
+		}
+		const newId = randomUUID();
+		inserts.push({ ...row, id: newId });
+		outcomes[i] = { status: 'created', id: newId };
+	});
+	return { inserts, updates };
 }
 
 /** A batch of rows as one JSON parameter, read back with jsonb_to_recordset (one parameter whatever the size). */

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import type { AccountRecord } from '../../domain/import/records';
-import { fail, jsonRows, refuseRepeatedKeys, type UpsertOutcome } from './outcome';
+import { jsonRows, refuseRepeatedKeys, splitUpserts, type UpsertOutcome } from './outcome';
 
 const keysOf = (r: AccountRecord) => [
 	...(r.externalId ? [{ key: `x:${r.externalId}`, field: 'externalId', label: 'external id' }] : []),
@@ -33,29 +32,11 @@ export async function upsertAccounts(db: Database, workspaceId: string, records:
 		: [];
 	const matchOf = new Map(matches.filter((m) => m.id).map((m) => [Number(m.i), m.id!]));
 
-	const inserts: object[] = [];
-	const updates: object[] = [];
-	const targetOwner = new Map<string, number>();
-	records.forEach((r, i) => {
-		if (outcomes[i]) return;
-		const row = { external_id: r.externalId, name: r.name, domain: r.domain, industry: r.industry, size: r.size, lifecycle: r.lifecycle, plan: r.plan, arr: r.arr };
-		const id = matchOf.get(i);
-		if (id) {
-			const earlier = targetOwner.get(id);
-			if (earlier !== undefined) {
-				outcomes[i] = fail(r.externalId ? 'externalId' : 'domain', `matches the same existing account as item ${earlier + 1} of this batch`);
-				return;
-			}
-			targetOwner.set(id, i);
-			updates.push({ ...row, id });
-			outcomes[i] = { status: 'unchanged', id };
-		} else if (!r.name) {
-			outcomes[i] = fail('name', 'is empty; a new account needs a name');
-		} else {
-			const newId = randomUUID();
-			inserts.push({ ...row, id: newId });
-			outcomes[i] = { status: 'created', id: newId };
-		}
+	const { inserts, updates } = splitUpserts(records, outcomes, matchOf, {
+		noun: 'account',
+		toRow: (r, i) => ({ external_id: r.externalId, name: r.name, domain: r.domain, industry: r.industry, size: r.size, lifecycle: r.lifecycle, plan: r.plan, arr: r.arr }),
+		matchField: (r) => (r.externalId ? 'externalId' : 'domain'),
+		missing: (r) => (r.name ? null : { field: 'name', message: 'is empty; a new account needs a name' })
 	});
 
 	if (inserts.length) {

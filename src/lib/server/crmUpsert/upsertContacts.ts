@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import type { ContactRecord } from '../../domain/import/records';
-import { fail, jsonRows, refuseRepeatedKeys, type UpsertOutcome } from './outcome';
+import { fail, jsonRows, refuseRepeatedKeys, splitUpserts, type UpsertOutcome } from './outcome';
 import { accountRefField, missingAccountMessage, resolveAccountRefs } from './resolveAccounts';
 import { markUpdated } from './upsertAccounts';
 
@@ -39,12 +38,9 @@ export async function upsertContacts(db: Database, workspaceId: string, records:
 		: [];
 	const matchOf = new Map(matches.filter((m) => m.id).map((m) => [Number(m.i), m.id!]));
 
-	const inserts: object[] = [];
-	const updates: object[] = [];
-	const targetOwner = new Map<string, number>();
-	records.forEach((r, i) => {
-		if (outcomes[i]) return;
-		const row = {
+	const { inserts, updates } = splitUpserts(records, outcomes, matchOf, {
+		noun: 'contact',
+		toRow: (r, i) => ({
 			external_id: r.externalId,
 			first_name: r.firstName,
 			last_name: r.lastName,
@@ -52,24 +48,9 @@ export async function upsertContacts(db: Database, workspaceId: string, records:
 			title: r.title,
 			lifecycle: r.lifecycle,
 			account_id: accountIds[i]
-		};
-		const id = matchOf.get(i);
-		if (id) {
-			const earlier = targetOwner.get(id);
-			if (earlier !== undefined) {
-				outcomes[i] = fail(r.externalId ? 'externalId' : 'email', `matches the same existing contact as item ${earlier + 1} of this batch`);
-				return;
-			}
-			targetOwner.set(id, i);
-			updates.push({ ...row, id });
-			outcomes[i] = { status: 'unchanged', id };
-		} else if (!r.firstName) {
-			outcomes[i] = fail('firstName', 'is empty; a new contact needs a first name');
-		} else {
-			const newId = randomUUID();
-			inserts.push({ ...row, id: newId });
-			outcomes[i] = { status: 'created', id: newId };
-		}
+		}),
+		matchField: (r) => (r.externalId ? 'externalId' : 'email'),
+		missing: (r) => (r.firstName ? null : { field: 'firstName', message: 'is empty; a new contact needs a first name' })
 	});
 
 	if (inserts.length) {

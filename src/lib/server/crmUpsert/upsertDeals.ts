@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import type { DealRecord } from '../../domain/import/records';
-import { fail, jsonRows, refuseRepeatedKeys, type UpsertOutcome } from './outcome';
+import { fail, jsonRows, refuseRepeatedKeys, splitUpserts, type UpsertOutcome } from './outcome';
 import { accountRefField, missingAccountMessage, resolveAccountRefs } from './resolveAccounts';
 import { markUpdated } from './upsertAccounts';
 
@@ -40,29 +39,11 @@ export async function upsertDeals(db: Database, workspaceId: string, records: re
 		: [];
 	const matchOf = new Map(matches.filter((m) => m.id).map((m) => [Number(m.i), m.id!]));
 
-	const inserts: object[] = [];
-	const updates: object[] = [];
-	const targetOwner = new Map<string, number>();
-	records.forEach((r, i) => {
-		if (outcomes[i]) return;
-		const row = { external_id: r.externalId, name: r.name, stage: r.stage, amount: r.amount, opened_on: r.openedOn, close_on: r.closeOn, account_id: accountIds[i] };
-		const id = matchOf.get(i);
-		if (id) {
-			const earlier = targetOwner.get(id);
-			if (earlier !== undefined) {
-				outcomes[i] = fail(r.externalId ? 'externalId' : 'name', `matches the same existing deal as item ${earlier + 1} of this batch`);
-				return;
-			}
-			targetOwner.set(id, i);
-			updates.push({ ...row, id });
-			outcomes[i] = { status: 'unchanged', id };
-		} else if (!r.name) {
-			outcomes[i] = fail('name', 'is empty; a new deal needs a name');
-		} else {
-			const newId = randomUUID();
-			inserts.push({ ...row, id: newId });
-			outcomes[i] = { status: 'created', id: newId };
-		}
+	const { inserts, updates } = splitUpserts(records, outcomes, matchOf, {
+		noun: 'deal',
+		toRow: (r, i) => ({ external_id: r.externalId, name: r.name, stage: r.stage, amount: r.amount, opened_on: r.openedOn, close_on: r.closeOn, account_id: accountIds[i] }),
+		matchField: (r) => (r.externalId ? 'externalId' : 'name'),
+		missing: (r) => (r.name ? null : { field: 'name', message: 'is empty; a new deal needs a name' })
 	});
 
 	const outcome = (stage: string) =>
