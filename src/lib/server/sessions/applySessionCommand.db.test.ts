@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { testDatabases } from '../../../../tests/databases';
-import { makeAccount, makeActivities, makeUser, makeWorkspace } from '../../../../tests/factories';
+import { makePlannedSession } from '../../../../tests/sessionFactory';
 import type { OpenDatabase } from '../db/index';
 import { task } from '../db/schema';
-import { createSession, getSession } from './sessions';
+import { getSession } from './sessions';
 import { applySessionCommand } from './applySessionCommand';
 import { getProposal, listProposals } from '../playbook/proposals';
-import { sessionPlanSchema, type SessionActor } from '../../domain/session';
+import type { SessionActor } from '../../domain/session';
 
 describe.each(testDatabases())('ending a session on $name', ({ open }) => {
 	let store: OpenDatabase;
@@ -18,13 +18,7 @@ describe.each(testDatabases())('ending a session on $name', ({ open }) => {
 	afterAll(() => store.close());
 
 	it('turns action items into CRM tasks and agreed changes into one proposal linked to the session, in the same transaction', async () => {
-		const ws = await makeWorkspace(store.db);
-		const fran = await makeUser(store.db, { workspaceId: ws.id, role: 'facilitator', department: 'success' });
-		const sam = await makeUser(store.db, { workspaceId: ws.id, role: 'member', department: 'sales' });
-		const acme = await makeAccount(store.db, ws.id, { name: 'Acme' });
-		const [visit] = await makeActivities(store.db, ws.id, acme.id, [{ type: 'pricing_visit', at: '2026-01-01T10:00:00Z' }]);
-		const plan = sessionPlanSchema.parse({ title: 'Churn review', objective: 'Spot churn', scheduledAt: '2026-03-04T10:00:00Z', participantIds: [sam.id] });
-		const sessionId = await createSession(store.db, ws.id, { plan, facilitatorId: fran.id, createdBy: fran.id });
+		const { ws, fran, sam, acme, visit, sessionId } = await makePlannedSession(store.db);
 		const as = (u: { id: string }, role: SessionActor['role'], department: SessionActor['department']) => ({ userId: u.id, role, department });
 		const send = (actor: SessionActor, command: Record<string, unknown>) =>
 			applySessionCommand(store.db, ws.id, sessionId, actor, { commandId: randomUUID(), ...command });

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { testDatabases } from '../../../../tests/databases';
-import { makeAccount, makeActivities, makeUser, makeWorkspace } from '../../../../tests/factories';
+import { makePlannedSession } from '../../../../tests/sessionFactory';
 import type { OpenDatabase } from '../db/index';
 import { practiceSession } from '../db/schema';
-import { createSession, getSession } from './sessions';
+import { getSession } from './sessions';
 import { applySessionCommand } from './applySessionCommand';
 import { forgetSessionState, listEvents, loadSessionState, SNAPSHOT_EVERY } from './sessionState';
 import { countSessionOutcomes, listRecentWins } from './sessionOutcomes';
-import { replaySession, sessionPlanSchema, type SessionActor, type SessionState } from '../../domain/session';
+import { replaySession, type SessionActor, type SessionState } from '../../domain/session';
 
 describe.each(testDatabases())('session state as snapshot plus events on $name', ({ open }) => {
 	let store: OpenDatabase;
@@ -19,13 +19,7 @@ describe.each(testDatabases())('session state as snapshot plus events on $name',
 	afterAll(() => store.close());
 
 	it('keeps the stored snapshot behind by fewer than SNAPSHOT_EVERY events and reads the state from snapshot + events, the same as replaying the log', async () => {
-		const ws = await makeWorkspace(store.db);
-		const fran = await makeUser(store.db, { workspaceId: ws.id, role: 'facilitator', department: 'success' });
-		const sam = await makeUser(store.db, { workspaceId: ws.id, role: 'member', department: 'sales' });
-		const acme = await makeAccount(store.db, ws.id, { name: 'Acme' });
-		const [visit] = await makeActivities(store.db, ws.id, acme.id, [{ type: 'pricing_visit', at: '2026-01-01T10:00:00Z' }]);
-		const plan = sessionPlanSchema.parse({ title: 'Churn review', objective: 'Spot churn', scheduledAt: '2026-03-04T10:00:00Z', participantIds: [sam.id] });
-		const sessionId = await createSession(store.db, ws.id, { plan, facilitatorId: fran.id, createdBy: fran.id });
+		const { ws, fran, sam, acme, visit, plan, sessionId } = await makePlannedSession(store.db);
 		const facilitator: SessionActor = { userId: fran.id, role: 'facilitator', department: 'success' };
 		const seller: SessionActor = { userId: sam.id, role: 'member', department: 'sales' };
 		const send = async (actor: SessionActor, command: Record<string, unknown>) => {
