@@ -42,6 +42,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { DEPARTMENT_PROPERTY, durationMs, type EventPattern, type Rule, type RuleExpression } from '$lib/domain/signals/rule';
 import { jsonStored, numberStored, passes, RuleCompileError, textStored } from './compileValueTest';
 import { ACTIVITY_TYPES } from '$lib/domain/crm/activityTypes';
+import { checkAttributes } from './checkAttributes';
 
 export interface CompileRuleOptions {
 	workspaceId: string;
@@ -305,18 +306,6 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 	}
 	c.laterals.push(sql`cross join lateral (select ${value} as m) ${sql.raw(name)}`);
 	return name;
-}
-
-const ACCOUNT_COLUMNS = new Set(['lifecycle', 'plan', 'arr', 'industry', 'size']);
-const CONTACT_COLUMNS = new Set(['lifecycle', 'title']);
-
-function checkAttributes(expr: RuleExpression): void {
-	if (expr.kind === 'and' || expr.kind === 'or') expr.items.forEach(checkAttributes);
-	else if (expr.kind === 'not') checkAttributes(expr.item);
-	else if (expr.kind === 'account' && !ACCOUNT_COLUMNS.has(expr.attribute))
-		throw new RuleCompileError(`unknown account attribute ${expr.attribute}`);
-	else if (expr.kind === 'contact' && !CONTACT_COLUMNS.has(expr.attribute))
-		throw new RuleCompileError(`unknown contact attribute ${expr.attribute}`);
 }
 
 /**
