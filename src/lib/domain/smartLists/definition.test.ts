@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffMembers, parseSmartListDefinition } from './definition';
 import { smartListFromForm } from './formInput';
+import { describeFilters } from './describeFilters';
 
 describe('parseSmartListDefinition', () => {
 	it('reads a list with a rule and filters, keeping the rule text as written', () => {
@@ -63,5 +64,17 @@ describe('smartListFromForm', () => {
 		form.set('rule', 'no(product_login) for 21d');
 		const result = parseSmartListDefinition(smartListFromForm(form));
 		expect(result).toMatchObject({ ok: true, definition: { filters: { lifecycle: ['customer'], plan: ['pro', 'enterprise'], size: [], ownerId: null, industry: null } } });
+	});
+});
+
+describe('describeFilters', () => {
+	it('names each filter in words, and an owner who left as a former member', () => {
+		expect(describeFilters({ lifecycle: ['lead', 'prospect'], plan: [], size: ['11-50'], ownerId: 'u1', industry: 'Software' }, new Map([['u1', 'Ann Lee']]))).toEqual([
+			'Stage: lead or prospect',
+			'Size: 11-50 employees',
+			'Owner: Ann Lee',
+			'Industry: Software'
+		]);
+		expect(describeFilters({ lifecycle: [], plan: ['pro'], size: [], ownerId: 'gone', industry: null }, new Map())).toEqual(['Plan: pro', 'Owner: a former member']);
 	});
 });
