@@ -17,6 +17,8 @@ test('the KPI dashboard shows each measure with its trend, table and CSV, and an
 	await expect(page.locator('section.kpi', { has: page.getByRole('heading', { name: 'NPS' }) }).locator('.big')).toHaveText(/^[+-]\d+$/);
 	await churn.getByText('Table and formula').click();
 	await expect(churn.getByRole('table')).toContainText(/\d+\.\d%/);
+	await expect(page.getByRole('heading', { name: 'Practice impact' })).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Practice impact per month' }).locator('tbody tr')).toHaveCount(12);
 	await expectNoSeriousA11yViolations(page);
 	await page.screenshot({ path: 'test-results/kpis.png', fullPage: true });
 

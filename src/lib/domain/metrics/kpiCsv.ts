@@ -23,3 +23,21 @@ export function kpiCsvRows(d: {
 	if (d.before) rows.push(row(`before practice: ${d.before.from} to ${d.before.to}`, d.before.figures, null));
 	return rows;
 }
+
+/** Practice impact as CSV rows, one per month. */
+export function practiceCsvRows(months: {
+	month: string;
+	sessionsHeld: number;
+	winsRecorded: number;
+	revisions: number;
+	actionItemsDue: number;
+	actionItemsOnTime: number;
+	churns: number;
+	churnsWarned: number;
+	medianWarningDays: number | null;
+}[]): string[][] {
+	return [
+		['month', 'sessions held', 'wins recorded', 'playbook revisions', 'action items due', 'action items done on time', 'churns', 'churns a churn-risk signal warned of', 'median days of warning'],
+		...months.map((m) => [m.month, m.sessionsHeld, m.winsRecorded, m.revisions, m.actionItemsDue, m.actionItemsOnTime, m.churns, m.churnsWarned, round(m.medianWarningDays)].map(String))
+	];
+}

@@ -4,6 +4,7 @@ import { requireWorkspace } from '$lib/server/guard';
 import { listMembers } from '$lib/server/workspaces';
 import { loadKpiDashboard, listSegmentValues } from '$lib/server/metrics/kpiDashboard';
 import { listAcquisitionCosts, saveAcquisitionCost } from '$lib/server/metrics/acquisitionCosts';
+import { loadPracticeImpact } from '$lib/server/metrics/practiceImpact';
 import { acquisitionCostInput, readKpiQuery } from '$lib/domain/metrics/kpiQuery';
 import { readForm } from '$lib/domain/forms/readForm';
 import { can } from '$lib/domain/auth/permissions';
@@ -12,11 +13,13 @@ export const load: PageServerLoad = async (event) => {
 	const { db, workspace, member } = await requireWorkspace(event, 'crm.read');
 	const { query, problems } = readKpiQuery(event.url.searchParams, new Date());
 	const [dashboard, segments, members] = await Promise.all([loadKpiDashboard(db, workspace.id, query), listSegmentValues(db, workspace.id), listMembers(db, workspace.id)]);
+	const practice = await loadPracticeImpact(db, workspace.id, dashboard.months);
 	const canEnterCosts = can(member.role, 'data.manage');
 	return {
 		query,
 		problems,
 		dashboard,
+		practice,
 		segments,
 		owners: members.map((m) => ({ value: m.userId, label: m.name })),
 		canEnterCosts,
