@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWeightsOnHistory, fitSignalWeights, modelScore } from './calibrationWeights';
+import { checkWeightsOnHistory, fitSignalWeights, modelScore, type ClosedDealAccount, type ConsensusLead } from './calibrationWeights';
 
 const signals = [
 	{ signalId: 'webinar', name: 'Webinar', weight: 30 },
@@ -7,7 +7,7 @@ const signals = [
 	{ signalId: 'unused', name: 'Unused', weight: 15 }
 ];
 // Webinar alone: 60; both: 80; demo alone: 20. Exactly solved by webinar 60, demo 20.
-const leads = [
+const leads: ConsensusLead[] = [
 	{ leadId: 'a', consensus: 60, features: { webinar: 1 } },
 	{ leadId: 'b', consensus: 80, features: { webinar: 1, demo: 1 } },
 	{ leadId: 'c', consensus: 20, features: { demo: 1 } }
@@ -64,7 +64,7 @@ describe('fitSignalWeights', () => {
 
 describe('checkWeightsOnHistory', () => {
 	it('ranks past won vs lost deals with the old and the new weights', () => {
-		const deals = [
+		const deals: ClosedDealAccount[] = [
 			{ won: true, features: { webinar: 1 } },
 			{ won: true, features: { webinar: 1, demo: 1 } },
 			{ won: false, features: { demo: 1 } },
