@@ -3,7 +3,7 @@ import { demo, pickAccount, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 /** The lead card of `name` in the calibration panel. */
-const card = (page: Page, name: string) => page.locator('article.lead').filter({ has: page.getByRole('heading', { name }) });
+const card = (page: Page, name: string) => page.locator('article.lead-card').filter({ has: page.getByRole('heading', { name }) });
 
 async function rateLead(page: Page, name: string, score: number, reason: string) {
 	const lead = card(page, name);
@@ -23,6 +23,7 @@ test('three participants calibrate leads in private, reveal, agree a consensus a
 	await facilitator.getByLabel('Objective').fill('Agree what a qualified lead looks like');
 	const jonah = await facilitator.locator('#facilitatorId option', { hasText: 'Jonah Okafor' }).getAttribute('value');
 	await facilitator.getByLabel('Facilitator').selectOption(jonah!);
+	await facilitator.getByLabel('Title of item 1').fill('Rate this week’s leads');
 	await facilitator.getByLabel('Exercise').nth(0).selectOption({ label: 'Lead qualification calibration' });
 	const leads: string[] = [];
 	for (const text of ['a', 'e', 'o']) {
@@ -86,7 +87,7 @@ test('three participants calibrate leads in private, reveal, agree a consensus a
 	await facilitator.getByRole('button', { name: 'Record the criteria' }).click();
 
 	await facilitator.getByRole('link', { name: /Review the weights proposal/ }).click();
-	await expect(facilitator.getByRole('heading', { level: 1 })).toContainText('Weights proposal');
+	await expect(facilitator.getByRole('heading', { level: 1 })).toContainText('Weights proposal: Rate this week’s leads');
 	await expect(facilitator.getByRole('heading', { name: 'Weights, before and after' })).toBeVisible();
 	await expect(facilitator.getByText('Past deals, ROC AUC')).toBeVisible();
 	await expect(facilitator.getByText('A demo request within a week of a webinar qualifies a lead')).toBeVisible();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { testDatabases } from '../../../../tests/databases';
-import { makeAccount, makeUser, makeWorkspace } from '../../../../tests/factories';
+import { makeAccount, makeActivities, makeUser, makeWorkspace } from '../../../../tests/factories';
 import type { OpenDatabase } from '../db/index';
 import { deal, signalHit } from '../db/schema';
 import { createSession, getSession } from './sessions';
 import { applySessionCommand } from './applySessionCommand';
-import { loadCalibrationLeads } from './calibrationLeads';
+import { loadCalibrationLeads, loadClosedDealFeatures, loadScoringSignals } from './calibrationLeads';
 import { listCalibrationAgreement } from './sessionOutcomes';
 import { proposeCalibrationWeights, reviewCalibrationWeights } from './calibrationProposal';
 import { getCurrentRevision } from '../playbook/revisions';
@@ -59,6 +59,14 @@ describe.each(testDatabases())('a lead qualification calibration on $name', ({ o
 			openedOn: '2026-01-01',
 			closeOn: '2026-03-01'
 		});
+		// At the deals' close (2026-03-01) Acme had a pricing binge that day and a webinar then a demo
+		// click; Globex's binge was a month earlier, so nothing held on it at its close.
+		await makeActivities(store.db, ws.id, leads.Acme, [
+			{ type: 'webinar_attended', at: '2026-02-27T15:00:00Z' },
+			{ type: 'email_clicked', at: '2026-02-28T09:00:00Z', properties: { campaign: 'demo invite' } },
+			...['09:00', '10:00', '11:00'].map((t) => ({ type: 'pricing_visit' as const, at: `2026-03-01T${t}:00Z` }))
+		]);
+		await makeActivities(store.db, ws.id, leads.Globex, ['09:00', '10:00', '11:00'].map((t) => ({ type: 'pricing_visit' as const, at: `2026-02-01T${t}:00Z` })));
 		await store.db.insert(deal).values([closed(leads.Acme, 'won'), closed(leads.Globex, 'lost'), closed(leads.Initech, 'lost')]);
 		const agenda = [{ id: 'leads', title: 'Rate the new leads', plannedMinutes: 20, exercise: 'lead-calibration', accountIds: [leads.Acme, leads.Globex, leads.Initech] }, ...defaultAgenda()];
 		const plan = sessionPlanSchema.parse({ title: 'Lead calibration', objective: 'Agree on qualified', scheduledAt: '2026-03-04T10:00:00Z', participantIds: [cast.sam.userId, cast.mia.userId], agenda });
@@ -107,8 +115,14 @@ describe.each(testDatabases())('a lead qualification calibration on $name', ({ o
 		const pricing = review.proposal.weights.find((w) => w.signalId === 'pricing-page-repeat')!;
 		expect(pricing).toMatchObject({ weight: 15, firingLeads: 2 });
 		expect(pricing.after).toBeGreaterThan(15);
-		// Acme (won) fired both signals at its close; Globex and Initech (lost) less: old weights rank them perfectly.
+		// At their close Acme (won) had both signals holding, Globex and Initech (lost) none: old weights rank them perfectly.
 		expect(review.history).toMatchObject({ won: 1, lost: 2, aucBefore: 1 });
+		const history = await loadClosedDealFeatures(store.db, ws.id, await loadScoringSignals(store.db, ws.id));
+		const won = history.find((d) => d.won)!;
+		expect(Object.keys(won.features).sort()).toEqual(['pricing-page-repeat', 'webinar-then-demo-click']);
+		// The binge's third visit came 12h59m before the end of the close day; its weight halves every 14 days.
+		expect(won.features['pricing-page-repeat']).toBeCloseTo(Math.pow(0.5, (12 * 60 + 59.99998) / (14 * 24 * 60)), 6);
+		expect(history.filter((d) => !d.won).map((d) => d.features)).toEqual([{}, {}]);
 	});
 
 	it('opens a playbook proposal with the new weights in the signal blocks, the criteria and the ratings', async () => {

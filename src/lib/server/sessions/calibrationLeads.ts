@@ -1,12 +1,13 @@
 /**
  * What a calibration shows about its leads from the CRM: each lead's recent behaviour (activity by
  * type over the last 90 days, the latest touch), the signals firing on it now and the lead score
- * the playbook's current weights give it. Also the same signal features for past won and lost deals.
+ * the playbook's current weights give it. Also the signals holding on past won and lost deals at their close.
  */
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, max } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { account, activity, deal, signalHit } from '../db/schema';
 import { loadDetectionPlan, type DetectionSignal } from '../signals/detectionSignals';
+import { evaluateAccountSignals } from '../playbook/accountSignals';
 import { modelScore, type ClosedDealAccount, type SignalFeatures } from '../../domain/scoring/calibrationWeights';
 
 const DAY_MS = 86_400_000;
@@ -101,35 +102,35 @@ export async function loadCalibrationLeads(db: Database, workspaceId: string, ac
 	});
 }
 
+/** Past deals checked per review: each one is a timeline evaluated in memory. */
+export const HISTORY_DEALS = 200;
+
 /**
- * Every won or lost deal with a close date, and the signals that were firing on its account when it
- * closed (a hit open at that moment; its weight decayed from its latest evidence up to the close).
+ * The latest won or lost deals (up to HISTORY_DEALS) and the signals holding on each deal's account
+ * at the end of its close day, found by running the playbook's stable rules over the account's
+ * timeline as of then (the evaluator sessions use, so no detection history is needed). A weight
+ * decays from when the occurrence holding at the close began. Account attributes (lifecycle, plan)
+ * are today's: the store keeps no history of them.
  */
 export async function loadClosedDealFeatures(db: Database, workspaceId: string, scoring: ScoringSignals): Promise<ClosedDealAccount[]> {
-	const closedAt = sql<Date>`(${deal.closeOn}::date + interval '1 day')`;
-	const rows = await db
-		.select({ id: deal.id, outcome: deal.outcome, closeOn: deal.closeOn, key: signalHit.signalKey, evidenceAt: signalHit.evidenceAt, firstFiredAt: signalHit.firstFiredAt })
+	const deals = await db
+		.select({ accountId: deal.accountId, outcome: deal.outcome, closeOn: deal.closeOn })
 		.from(deal)
-		.leftJoin(
-			signalHit,
-			and(
-				eq(signalHit.workspaceId, deal.workspaceId),
-				eq(signalHit.accountId, deal.accountId),
-				sql`${signalHit.firstFiredAt} < ${closedAt}`,
-				sql`(${signalHit.closedAt} is null or ${signalHit.closedAt} >= ${deal.closeOn}::date)`
-			)
-		)
-		.where(and(eq(deal.workspaceId, workspaceId), inArray(deal.outcome, ['won', 'lost']), isNotNull(deal.closeOn)));
+		.where(and(eq(deal.workspaceId, workspaceId), inArray(deal.outcome, ['won', 'lost']), isNotNull(deal.closeOn)))
+		.orderBy(desc(deal.closeOn), desc(deal.id))
+		.limit(HISTORY_DEALS);
 	const byKey = new Map(scoring.signals.map((s) => [s.key, s]));
-	const deals = new Map<string, { won: boolean; features: Record<string, number> }>();
-	for (const row of rows) {
-		const entry = deals.get(row.id) ?? { won: row.outcome === 'won', features: {} };
-		deals.set(row.id, entry);
-		const signal = row.key ? byKey.get(row.key) : undefined;
-		if (!signal || !row.firstFiredAt) continue;
-		const close = Date.parse(`${row.closeOn}T23:59:59Z`);
-		const since = (row.evidenceAt ?? row.firstFiredAt).getTime();
-		entry.features[signal.key] = Math.max(entry.features[signal.key] ?? 0, decayShare(signal.decayMs, close - since));
+	const result: ClosedDealAccount[] = [];
+	for (const d of deals) {
+		const closedAt = new Date(`${d.closeOn}T23:59:59.999Z`);
+		const fired = await evaluateAccountSignals(db, workspaceId, d.accountId, { now: closedAt });
+		const features: Record<string, number> = {};
+		for (const s of fired) {
+			const signal = byKey.get(s.id);
+			if (!signal || !s.evaluation.holdsNow || !s.evaluation.lastStartedAt) continue;
+			features[s.id] = decayShare(signal.decayMs, closedAt.getTime() - s.evaluation.lastStartedAt.getTime());
+		}
+		result.push({ won: d.outcome === 'won', features });
 	}
-	return [...deals.values()];
+	return result;
 }
