@@ -5,6 +5,9 @@ import { makeAccount, makeActivities, makeUser, makeWorkspace } from '../../../.
 import type { OpenDatabase } from '../db/index';
 import { deal, signalHit } from '../db/schema';
 import { createSession, getSession } from './sessions';
+import { forgetSessionState } from './sessionState';
+import { practiceSession } from '../db/schema';
+import { eq, sql } from 'drizzle-orm';
 import { applySessionCommand } from './applySessionCommand';
 import { loadCalibrationLeads, loadClosedDealFeatures, loadScoringSignals } from './calibrationLeads';
 import { listCalibrationAgreement } from './sessionOutcomes';
@@ -145,5 +148,16 @@ describe.each(testDatabases())('a lead qualification calibration on $name', ({ o
 		expect(points).toEqual([{ sessionId, sessionTitle: 'Lead calibration', endedAt: NOW.toISOString(), itemId: 'leads', alpha: expect.any(Number), leads: 3, ratings: 6 }]);
 		expect(points[0].alpha!).toBeCloseTo(1 - 300 / (75400 / 30), 9);
 		expect(await listCalibrationAgreement(store.db, other.id)).toEqual([]);
+	});
+
+	it('reads a state stored before calibrations existed as one without any', async () => {
+		const plan = sessionPlanSchema.parse({ title: 'Older session', objective: 'Old', scheduledAt: '2026-03-04T10:00:00Z', participantIds: [] });
+		const older = await createSession(store.db, ws.id, { plan, facilitatorId: cast.fran.userId, createdBy: cast.fran.userId });
+		await store.db.update(practiceSession).set({ state: sql`${practiceSession.state} - 'calibrations'` }).where(eq(practiceSession.id, older));
+		const [raw] = await store.db.select({ has: sql<boolean>`jsonb_exists(${practiceSession.state}, 'calibrations')` }).from(practiceSession).where(eq(practiceSession.id, older));
+		expect(raw.has).toBe(false);
+		forgetSessionState(older);
+		const { state } = (await getSession(store.db, ws.id, older))!;
+		expect(state.calibrations).toEqual([]);
 	});
 });
