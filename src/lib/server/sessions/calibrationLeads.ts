@@ -1,14 +1,13 @@
 /**
  * What a calibration shows about its leads from the CRM: each lead's recent behaviour (activity by
  * type over the last 90 days, the latest touch), the signals firing on it now and the lead score
- * the playbook's current weights give it. Also the signals holding on past won and lost deals at their close.
+ * the playbook's current weights give it.
  */
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, max } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, max } from 'drizzle-orm';
 import type { Database } from '../db/index';
-import { account, activity, deal, signalHit } from '../db/schema';
+import { account, activity, signalHit } from '../db/schema';
 import { loadDetectionPlan, type DetectionSignal } from '../signals/detectionSignals';
-import { evaluateAccountSignals } from '../playbook/accountSignals';
-import { modelScore, type ClosedDealAccount, type SignalFeatures } from '../../domain/scoring/calibrationWeights';
+import { modelScore, type SignalFeatures } from '../../domain/scoring/calibrationWeights';
 
 const DAY_MS = 86_400_000;
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
@@ -28,7 +27,7 @@ export interface CalibrationLeadInfo {
 }
 
 /** How much of a weight still counts `ageMs` after its evidence (1 when the weight does not fade). */
-function decayShare(decayMs: number | null, ageMs: number): number {
+export function decayShare(decayMs: number | null, ageMs: number): number {
 	return decayMs === null ? 1 : Math.pow(0.5, Math.max(0, ageMs) / decayMs);
 }
 
@@ -100,37 +99,4 @@ export async function loadCalibrationLeads(db: Database, workspaceId: string, ac
 			}
 		];
 	});
-}
-
-/** Past deals checked per review: each one is a timeline evaluated in memory. */
-export const HISTORY_DEALS = 200;
-
-/**
- * The latest won or lost deals (up to HISTORY_DEALS) and the signals holding on each deal's account
- * at the end of its close day, found by running the playbook's stable rules over the account's
- * timeline as of then (the evaluator sessions use, so no detection history is needed). A weight
- * decays from when the occurrence holding at the close began. Account attributes (lifecycle, plan)
- * are today's: the store keeps no history of them.
- */
-export async function loadClosedDealFeatures(db: Database, workspaceId: string, scoring: ScoringSignals): Promise<ClosedDealAccount[]> {
-	const deals = await db
-		.select({ accountId: deal.accountId, outcome: deal.outcome, closeOn: deal.closeOn })
-		.from(deal)
-		.where(and(eq(deal.workspaceId, workspaceId), inArray(deal.outcome, ['won', 'lost']), isNotNull(deal.closeOn)))
-		.orderBy(desc(deal.closeOn), desc(deal.id))
-		.limit(HISTORY_DEALS);
-	const byKey = new Map(scoring.signals.map((s) => [s.key, s]));
-	const result: ClosedDealAccount[] = [];
-	for (const d of deals) {
-		const closedAt = new Date(`${d.closeOn}T23:59:59.999Z`);
-		const fired = await evaluateAccountSignals(db, workspaceId, d.accountId, { now: closedAt });
-		const features: Record<string, number> = {};
-		for (const s of fired) {
-			const signal = byKey.get(s.id);
-			if (!signal || !s.evaluation.holdsNow || !s.evaluation.lastStartedAt) continue;
-			features[s.id] = decayShare(signal.decayMs, closedAt.getTime() - s.evaluation.lastStartedAt.getTime());
-		}
-		result.push({ won: d.outcome === 'won', features });
-	}
-	return result;
 }
