@@ -95,4 +95,17 @@ test('three participants calibrate leads in private, reveal, agree a consensus a
 	await facilitator.getByRole('button', { name: 'Open a playbook proposal' }).click();
 	await expect(facilitator).toHaveURL(/\/playbook\/proposals\/\d+$/);
 	await expect(facilitator.getByRole('heading', { level: 1 })).toContainText('Lead score weights');
+
+	// The agreement stays with the session: on its summary and in the Markdown export.
+	await facilitator.goto(url);
+	facilitator.once('dialog', (dialog) => void dialog.accept());
+	await facilitator.getByRole('button', { name: 'End session' }).click();
+	await facilitator.getByRole('link', { name: 'Read the summary' }).click();
+	const summary = facilitator.getByRole('region', { name: 'Lead qualification calibration: Rate this week’s leads' });
+	await expect(summary).toContainText("Agreement between raters (Krippendorff's alpha, interval):");
+	await expect(summary).toContainText('A demo request within a week of a webinar qualifies a lead');
+	await expect(summary).toContainText('Vote 1:');
+	await expectNoSeriousA11yViolations(facilitator);
+	const exported = await (await facilitator.request.get(`${facilitator.url()}/export`)).text();
+	expect(exported).toMatch(/\*\*Agreement between raters \(Krippendorff's alpha, interval\):\*\* -?\d\.\d\d over \d leads and \d+ ratings\./);
 });
