@@ -35,9 +35,10 @@ export function practiceCsvRows(months: {
 	churns: number;
 	churnsWarned: number;
 	medianWarningDays: number | null;
+	calibrationAlpha: number | null;
 }[]): string[][] {
 	return [
-		['month', 'sessions held', 'wins recorded', 'playbook revisions', 'action items due', 'action items done on time', 'churns', 'churns a churn-risk signal warned of', 'median days of warning'],
-		...months.map((m) => [m.month, m.sessionsHeld, m.winsRecorded, m.revisions, m.actionItemsDue, m.actionItemsOnTime, m.churns, m.churnsWarned, round(m.medianWarningDays)].map(String))
+		['month', 'sessions held', 'wins recorded', 'playbook revisions', 'action items due', 'action items done on time', 'churns', 'churns a churn-risk signal warned of', 'median days of warning', 'calibration agreement (alpha)'],
+		...months.map((m) => [m.month, m.sessionsHeld, m.winsRecorded, m.revisions, m.actionItemsDue, m.actionItemsOnTime, m.churns, m.churnsWarned, round(m.medianWarningDays), m.calibrationAlpha === null ? '' : m.calibrationAlpha.toFixed(3)].map(String))
 	];
 }

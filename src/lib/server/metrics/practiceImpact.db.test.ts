@@ -65,7 +65,8 @@ describe.each(testDatabases())('practice impact on $name', ({ open }) => {
 			actionItemsOnTime: 1,
 			churns: 2,
 			churnsWarned: 1,
-			medianWarningDays: 20
+			medianWarningDays: 20,
+			calibrationAlpha: null
 		});
 		expect(impact.months[1]).toMatchObject({ sessionsHeld: 1, winsRecorded: 1 });
 		expect(impact.attendance).toEqual([

@@ -1,6 +1,6 @@
 /**
  * Practice impact, per month: sessions held, wins recorded, playbook revisions, the team's action
- * items done on time, and how long before a churn the playbook's churn-risk signals first fired
+ * items done on time, how well raters agreed in lead calibrations (Krippendorff's alpha), and how long before a churn the playbook's churn-risk signals first fired
  * (the warning the team had); plus attendance by department over the whole range.
  */
 import { sql } from 'drizzle-orm';
@@ -22,6 +22,8 @@ export interface PracticeMonth {
 	churnsWarned: number;
 	/** Median days between the first churn-risk signal and the churn, over warned churns. */
 	medianWarningDays: number | null;
+	/** Mean Krippendorff's alpha of the lead calibrations in sessions that ended in the month. */
+	calibrationAlpha: number | null;
 }
 
 const monthStart = (month: string) => `${month}-01T00:00:00Z`;
@@ -38,7 +40,7 @@ export async function loadPracticeImpact(
 	const churnKeys = JSON.stringify(plan.signals.filter((s) => s.family === 'churn-risk').map((s) => s.key));
 	const json = JSON.stringify(months.map((m) => ({ month: m, from_at: monthStart(m), to_at: monthStart(addMonths(m, 1)) })));
 	const today = now.toISOString().slice(0, 10);
-	const rows = await queryRows<Omit<PracticeMonth, 'medianWarningDays'> & { medianWarningDays: number | string | null }>(
+	const rows = await queryRows<Omit<PracticeMonth, 'medianWarningDays' | 'calibrationAlpha'> & { medianWarningDays: number | string | null; calibrationAlpha: number | string | null }>(
 		db,
 		sql`with months as (
 			select * from jsonb_to_recordset(${json}::jsonb) as m(month text, from_at timestamptz, to_at timestamptz)
@@ -66,7 +68,9 @@ export async function loadPracticeImpact(
 			(select count(*) from warned w where w.at >= m.from_at and w.at < m.to_at)::int as "churns",
 			(select count(*) from warned w where w.at >= m.from_at and w.at < m.to_at and w.first_at is not null)::int as "churnsWarned",
 			(select percentile_cont(0.5) within group (order by extract(epoch from (w.at - w.first_at)) / 86400)
-				from warned w where w.at >= m.from_at and w.at < m.to_at and w.first_at is not null) as "medianWarningDays"
+				from warned w where w.at >= m.from_at and w.at < m.to_at and w.first_at is not null) as "medianWarningDays",
+			(select avg((c.value -> 'agreement' ->> 'alpha')::float8) from held h cross join jsonb_array_elements(coalesce(h.state -> 'calibrations', '[]'::jsonb)) as c(value)
+				where h.ended_at >= m.from_at and h.ended_at < m.to_at and c.value -> 'agreement' ->> 'alpha' is not null) as "calibrationAlpha"
 		from months m order by m.month`
 	);
 	const from = monthStart(months[0]);
@@ -80,7 +84,11 @@ export async function loadPracticeImpact(
 			group by mb.department order by attendances desc, department`
 	);
 	return {
-		months: rows.map((r) => ({ ...r, medianWarningDays: r.medianWarningDays === null ? null : Number(r.medianWarningDays) })),
+		months: rows.map((r) => ({
+			...r,
+			medianWarningDays: r.medianWarningDays === null ? null : Number(r.medianWarningDays),
+			calibrationAlpha: r.calibrationAlpha === null ? null : Number(r.calibrationAlpha)
+		})),
 		attendance
 	};
 }
