@@ -78,7 +78,7 @@ export async function ingestActivities(db: Database, workspaceId: string, batch:
 		db,
 		sql`insert into activity (workspace_id, account_id, contact_id, type, occurred_at, department, properties)
 			select ${workspaceId}::uuid, v.a, v.c, v.t, v.o, v.d, v.p
-			from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (a uuid, c uuid, t activity_type, o timestamptz, d department, p jsonb)) with ordinality as v(a, c, t, o, d, p, n)
+			from rows from (json_to_recordset(${JSON.stringify(rows)}::json) as (a uuid, c uuid, t activity_type, o timestamptz, d department, p jsonb)) with ordinality as v(a, c, t, o, d, p, n)
 			order by v.n
 			returning id`
 	);

@@ -5,7 +5,7 @@ import { quoteIdent, storedColumns, tableName, type DemoStore, type DemoTable } 
 
 /**
  * A DemoStore over drizzle: each batch is one multi-row INSERT whose rows arrive as a single
- * JSON parameter (jsonb_to_recordset). That keeps the parameter count at one, whatever the
+ * JSON parameter (json_to_recordset). That keeps the parameter count at one, whatever the
  * batch size, and is several times faster than a VALUES list on PGlite.
  */
 export function createDrizzleStore(db: Database, batchSize = 5000): DemoStore {
@@ -18,7 +18,7 @@ export function createDrizzleStore(db: Database, batchSize = 5000): DemoStore {
 		const sources = columns.map((c) => quoteIdent(c.key)).join(', ');
 		const shape = columns.map((c) => `${quoteIdent(c.key)} ${c.sqlType}`).join(', ');
 		await db.execute(
-			sql`insert into ${sql.raw(quoteIdent(tableName(table)))} (${sql.raw(targets)}) select ${sql.raw(sources)} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${sql.raw(shape)})`
+			sql`insert into ${sql.raw(quoteIdent(tableName(table)))} (${sql.raw(targets)}) select ${sql.raw(sources)} from json_to_recordset(${JSON.stringify(rows)}::json) as r(${sql.raw(shape)})`
 		);
 	}
 

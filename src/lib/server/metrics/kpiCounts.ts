@@ -83,7 +83,7 @@ export async function loadKpiCounts(
 		), costs as materialized (
 			select c.month, c.amount from acquisition_cost c where c.workspace_id = ${ws}
 		), periods as (
-			select * from jsonb_to_recordset(${json}::jsonb) as p(i int, from_at timestamptz, to_at timestamptz, year_from_at timestamptz, from_month text, to_month text)
+			select * from json_to_recordset(${json}::json) as p(i int, from_at timestamptz, to_at timestamptz, year_from_at timestamptz, from_month text, to_month text)
 		)
 		select p.i,
 			(select count(*) from facts f where f.first_purchase < p.from_at and (f.churned_at is null or f.churned_at >= p.from_at))::int as "customersAtStart",

@@ -43,7 +43,7 @@ export async function loadPracticeImpact(
 	const rows = await queryRows<Omit<PracticeMonth, 'medianWarningDays' | 'calibrationAlpha'> & { medianWarningDays: number | string | null; calibrationAlpha: number | string | null }>(
 		db,
 		sql`with months as (
-			select * from jsonb_to_recordset(${json}::jsonb) as m(month text, from_at timestamptz, to_at timestamptz)
+			select * from json_to_recordset(${json}::json) as m(month text, from_at timestamptz, to_at timestamptz)
 		), held as materialized (
 			select s.ended_at, s.state from practice_session s where s.workspace_id = ${ws} and s.status = 'ended' and s.ended_at is not null
 		), wins as materialized (

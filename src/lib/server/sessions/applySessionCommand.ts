@@ -187,11 +187,11 @@ function appendStatement(
 	return sql`with appended as (
 			insert into session_event (session_id, seq, command_id, actor_id, type, event, at)
 			select ${sessionId}::uuid, e.seq, e.command_id, e.actor_id, e.type, e.event, e.at
-			from jsonb_to_recordset(${events}::jsonb) as e(seq integer, command_id uuid, actor_id uuid, type text, event jsonb, at timestamptz)
+			from json_to_recordset(${events}::json) as e(seq integer, command_id uuid, actor_id uuid, type text, event jsonb, at timestamptz)
 		), answered as (
 			insert into session_command (session_id, command_id, first_seq, last_seq, refusal)
 			select ${sessionId}::uuid, c.command_id, c.first_seq, c.last_seq, c.refusal
-			from jsonb_to_recordset(${commands}::jsonb) as c(command_id uuid, first_seq integer, last_seq integer, refusal text)
+			from json_to_recordset(${commands}::json) as c(command_id uuid, first_seq integer, last_seq integer, refusal text)
 		)
 		update practice_session set
 			last_seq = ${next.lastSeq}::integer,

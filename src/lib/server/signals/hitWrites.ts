@@ -1,6 +1,6 @@
 /**
  * Writes planned hit changes of every signal in at most four statements, whatever the number of
- * accounts: rows travel as one JSON parameter and are unpacked with jsonb_to_recordset.
+ * accounts: rows travel as one JSON parameter and are unpacked with json_to_recordset.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
@@ -35,7 +35,7 @@ async function insertHits(db: Database, workspaceId: string, revision: number, r
 		sql`insert into signal_hit (workspace_id, signal_key, account_id, first_fired_at, last_fired_at, closed_at, evidence, evidence_at, revision)
 			select ${workspaceId}::uuid, r.signal_key, r.account_id, r.first_fired_at, r.last_fired_at, r.closed_at,
 				array(select jsonb_array_elements_text(r.evidence)::bigint), r.evidence_at, ${revision}::int
-			from jsonb_to_recordset(${json}::jsonb) as r(signal_key text, account_id uuid, first_fired_at timestamptz, last_fired_at timestamptz, closed_at timestamptz, evidence jsonb, evidence_at timestamptz)
+			from json_to_recordset(${json}::json) as r(signal_key text, account_id uuid, first_fired_at timestamptz, last_fired_at timestamptz, closed_at timestamptz, evidence jsonb, evidence_at timestamptz)
 			on conflict (workspace_id, signal_key, account_id) where closed_at is null do nothing
 			returning id, signal_key, account_id`
 	);
@@ -53,7 +53,7 @@ export async function writeHitChanges(
 	if (closed.length > 0) {
 		const json = JSON.stringify(closed.map((c) => ({ id: c.id, closed_at: iso(c.closedAt) })));
 		await db.execute(sql`update signal_hit h set closed_at = r.closed_at, last_fired_at = greatest(h.first_fired_at, least(h.last_fired_at, r.closed_at))
-			from jsonb_to_recordset(${json}::jsonb) as r(id uuid, closed_at timestamptz)
+			from json_to_recordset(${json}::json) as r(id uuid, closed_at timestamptz)
 			where h.id = r.id and h.workspace_id = ${workspaceId}::uuid and h.closed_at is null`);
 	}
 	const refreshed = planned.flatMap((p) => p.changes.refreshed);
@@ -61,7 +61,7 @@ export async function writeHitChanges(
 		const json = JSON.stringify(refreshed.map((c) => ({ id: c.id, evidence: c.evidence, evidence_at: iso(c.evidenceAt) })));
 		await db.execute(sql`update signal_hit h set last_fired_at = ${now.toISOString()}::timestamptz, revision = ${revision}::int,
 				evidence = array(select jsonb_array_elements_text(r.evidence)::bigint), evidence_at = r.evidence_at
-			from jsonb_to_recordset(${json}::jsonb) as r(id uuid, evidence jsonb, evidence_at timestamptz)
+			from json_to_recordset(${json}::json) as r(id uuid, evidence jsonb, evidence_at timestamptz)
 			where h.id = r.id and h.workspace_id = ${workspaceId}::uuid and h.closed_at is null`);
 	}
 	await insertHits(db, workspaceId, revision, planned.flatMap((p) => p.changes.past.map((hit) => ({ signalKey: p.signalKey, hit }))));
