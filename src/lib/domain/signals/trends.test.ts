@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listWeeks, shapeTrends, trendsCsv, weekStart, type TrendCount, type TrendSignal } from './trends';
+import { listWeeks, readTrendQuery, shapeTrends, trendsCsv, weekStart, type TrendCount, type TrendSignal } from './trends';
 
 const signals: TrendSignal[] = [
 	{ key: 'pricing-repeat', name: 'Pricing page again and again', family: 'buying' },
@@ -66,5 +66,13 @@ describe('trendsCsv', () => {
 	it('writes a header of weeks, a row per series and an all row, spreadsheet-safe', () => {
 		const t = shapeTrends([{ signalKey: 'x', segment: '=cmd()', week: '2026-03-02', hits: 2 }], [], 'segment', weeks.slice(0, 2));
 		expect(trendsCsv(t, 'Industry')).toBe("Industry,2026-03-02,2026-03-09,Total\r\n'=cmd(),2,0,2\r\nAll,2,0,2\r\n");
+	});
+});
+
+describe('readTrendQuery', () => {
+	it('reads known values and falls back to the defaults for anything else', () => {
+		expect(readTrendQuery(new URLSearchParams('view=segment&segment=plan&weeks=12'))).toEqual({ view: 'segment', segment: 'plan', weeks: 12 });
+		expect(readTrendQuery(new URLSearchParams('view=<x>&segment=owner&weeks=9999'))).toEqual({ view: 'signal', segment: 'lifecycle', weeks: 26 });
+		expect(readTrendQuery(new URLSearchParams('weeks=2.5'))).toMatchObject({ weeks: 26 });
 	});
 });

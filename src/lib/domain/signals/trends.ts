@@ -113,3 +113,26 @@ export function trendsCsv(table: TrendTable, firstColumn: string): string {
 	out += csvLine(['All', ...table.totals, table.totals.reduce((a, b) => a + b, 0)]);
 	return out;
 }
+
+export interface TrendQuery {
+	view: TrendView;
+	segment: TrendSegment;
+	weeks: number;
+}
+
+/** Reads view, segment and weeks from a page's query; anything unknown takes the default. */
+export function readTrendQuery(params: URLSearchParams): TrendQuery {
+	const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
+		(allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
+	const weeks = Number(params.get('weeks'));
+	return {
+		view: pick(params.get('view'), TREND_VIEWS, 'signal'),
+		segment: pick(params.get('segment'), TREND_SEGMENTS, 'lifecycle'),
+		weeks: Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_TREND_WEEKS ? weeks : DEFAULT_TREND_WEEKS
+	};
+}
+
+/** The name of the table's first column for a query: "Signal", "Family" or the segment's label. */
+export function trendSeriesHeading(query: TrendQuery): string {
+	return query.view === 'signal' ? 'Signal' : query.view === 'family' ? 'Family' : TREND_SEGMENT_LABELS[query.segment];
+}
