@@ -11,6 +11,9 @@ import type { Rule } from '$lib/domain/signals/rule';
 import { summarizeBacktest, type AccountOutcome, type BacktestResult, type OutcomeKind } from '$lib/domain/scoring/backtest';
 import type { BacktestPeriod } from '$lib/domain/scoring/backtestPeriod';
 import { runCompiledRule } from './runCompiledRule';
+import { RuleCompileError } from './compileRule';
+import { parseRule } from '$lib/domain/signals/parseRule';
+import { describeRule } from '$lib/domain/signals/describeRule';
 
 /**
  * Outcomes at or after `since`, by account: closed deals (a close date counts as the end of that
@@ -47,4 +50,26 @@ export async function backtestRule(db: Database, workspaceId: string, rule: Rule
 	]);
 	const fired = hits.flatMap((h) => (h.firstHeldSince ? [{ accountId: h.accountId, firedAt: h.firstHeldSince }] : []));
 	return summarizeBacktest({ period, accountCount, fired, outcomes });
+}
+
+export type RuleTextBacktest =
+	| { ok: true; words: string; result: BacktestResult }
+	| { ok: false; message: string; line?: number; column?: number };
+
+export const MAX_RULE_LENGTH = 2000;
+
+/**
+ * Parses a rule text and backtests it; a rule that cannot be read or run gives the parser's (or
+ * the compiler's) message instead, never an exception.
+ */
+export async function backtestRuleText(db: Database, workspaceId: string, text: string, period: BacktestPeriod): Promise<RuleTextBacktest> {
+	if (text.length > MAX_RULE_LENGTH) return { ok: false, message: `The rule is ${text.length} characters long; keep it under ${MAX_RULE_LENGTH}.` };
+	const parsed = parseRule(text);
+	if (!parsed.ok) return { ok: false, message: parsed.error.message, line: parsed.error.line, column: parsed.error.column };
+	try {
+		return { ok: true, words: describeRule(parsed.rule), result: await backtestRule(db, workspaceId, parsed.rule, period) };
+	} catch (e) {
+		if (e instanceof RuleCompileError) return { ok: false, message: `This rule cannot be run on the store: ${e.message}.` };
+		throw e;
+	}
 }
