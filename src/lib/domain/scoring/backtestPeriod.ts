@@ -42,3 +42,9 @@ export function readBacktestPeriod(fromText: string | null | undefined, toText: 
 	const end = new Date(Math.min(last.getTime() + DAY_MS - 1, now.getTime()));
 	return { ok: true, period: { start, end }, from, to };
 }
+
+/** The default period (the last 90 days up to now) as instants. */
+export function defaultBacktestPeriod(now: Date): BacktestPeriod {
+	const { from } = defaultBacktestDates(now);
+	return { start: new Date(`${from}T00:00:00Z`), end: now };
+}
