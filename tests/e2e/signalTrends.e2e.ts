@@ -26,15 +26,15 @@ test('signal trends show a chart and a table; trying a rule shows the parser’s
 	// Try a rule: a typo gets the parser's message, not an error page.
 	await page.getByRole('link', { name: 'Try a rule' }).click();
 	await expect(page.getByRole('heading', { name: 'Try a rule', level: 1 })).toBeVisible();
-	await page.getByLabel('Rule').fill('count(pricing_vist) >= 3 within 1d');
+	await page.getByLabel('Rule', { exact: true }).fill('count(pricing_vist) >= 3 within 1d');
 	await page.getByRole('button', { name: 'Run backtest' }).click();
 	const problem = page.getByRole('alert').filter({ hasText: 'This rule cannot be read' });
 	await expect(problem).toContainText('Line 1, column 7');
 	await expect(problem).toContainText('pricing_visit');
-	await expect(page.getByLabel('Rule')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel('Rule', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
 	// Fixed, it shows the figures.
-	await page.getByLabel('Rule').fill('no(product_login) for 21d and lifecycle in [customer, churned]');
+	await page.getByLabel('Rule', { exact: true }).fill('no(product_login) for 21d and lifecycle in [customer, churned]');
 	await page.getByRole('button', { name: 'Run backtest' }).click();
 	const result = page.getByRole('region', { name: 'Backtest' });
 	await expect(result).toContainText(/Fired on \d+ of \d+ accounts/);
