@@ -20,7 +20,11 @@ test('signal trends show a chart and a table; trying a rule shows the parser’s
 	await page.getByRole('button', { name: 'Show' }).click();
 	const families = page.getByRole('table', { name: 'Signal hits per week by family' });
 	for (const family of ['Buying', 'Churn risk', 'Upsell', 'Support gap']) await expect(families.getByRole('rowheader', { name: family })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', /trends\.csv\?view=family/);
+	const csvLink = page.getByRole('link', { name: 'Download CSV' });
+	await expect(csvLink).toHaveAttribute('href', /trends\.csv\?view=family/);
+	const csv = await page.request.get((await csvLink.getAttribute('href'))!);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	expect(await csv.text()).toMatch(/^\ufeff?Family,\d{4}-\d{2}-\d{2},[\s\S]*\r\nBuying,[\s\S]*\r\nAll,/);
 	await expectNoSeriousA11yViolations(page);
 
 	// Try a rule: a typo gets the parser's message, not an error page.
