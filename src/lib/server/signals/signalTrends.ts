@@ -9,7 +9,7 @@ const SEGMENT_COLUMN: Record<TrendSegment, string> = { lifecycle: 'a.lifecycle::
 
 /**
  * Hits that started (first fired) in [from, to), counted per signal, account segment value and
- * week (Monday, UTC). Reads signal_hit by its (workspace, signal, first fired) index and joins the
+ * week (Monday, UTC). Reads signal_hit by its (workspace, first fired) index and joins the
  * hit's account for the segment.
  */
 export async function countSignalHitsByWeek(db: Database, workspaceId: string, options: { from: Date; to: Date; segment: TrendSegment }): Promise<TrendCount[]> {
