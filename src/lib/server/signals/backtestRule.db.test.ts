@@ -9,7 +9,8 @@ import type { Database, OpenDatabase } from '../db/index';
 import { deal } from '../db/schema';
 import { parseRule } from '$lib/domain/signals/parseRule';
 import type { Rule } from '$lib/domain/signals/rule';
-import { backtestRule } from './backtestRule';
+import { backtestRule, backtestRuleText } from './backtestRule';
+import { backtestRuleChanges } from './backtestRuleChanges';
 
 const period = { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-03-31T23:59:59.999Z') };
 
@@ -113,5 +114,25 @@ describe.each(testDatabases())('backtestRule ($name)', ({ open }) => {
 		expect(byKind.won.rest.count).toBe(0);
 		expect(byKind.churned.rest).toEqual({ count: 1, of: 1, rate: 1 });
 		expect(byKind.lost.rest.count).toBe(0);
+	});
+
+	it('backtests rule text: a typo gives the parser’s message, never an exception', async () => {
+		const bad = await backtestRuleText(db, ws, 'count(pricing_vist) >= 2 within 1d', period);
+		expect(bad).toMatchObject({ ok: false, line: 1, column: 7, message: expect.stringContaining('Did you mean "pricing_visit"?') });
+		const good = await backtestRuleText(db, ws, 'count(pricing_visit) >= 2 within 1d', period);
+		expect(good).toMatchObject({ ok: true, words: 'at least 2 pricing page visits within 1 day', result: { firedCount: 2 } });
+	});
+
+	it('gives a proposal’s before/after backtests per changed rule', async () => {
+		const changes = [
+			{ id: 'pricing', name: 'Pricing', before: 'count(pricing_visit) >= 2 within 1d', after: 'count(pricing_visit) >= 2 within 1d or count(churned) >= 1 within 1d' },
+			{ id: 'new', name: 'New', before: null, after: 'count(churned) >= 1 within 1d and' }
+		];
+		const [pricing, added] = await backtestRuleChanges(db, ws, changes, period);
+		// Before: A and B. After: D's churn in February fires it too (B's churn is after its visits).
+		expect(pricing.beforeBacktest).toMatchObject({ ok: true, result: { firedCount: 2 } });
+		expect(pricing.afterBacktest).toMatchObject({ ok: true, result: { firedCount: 3 } });
+		expect(added.beforeBacktest).toBeNull();
+		expect(added.afterBacktest).toMatchObject({ ok: false });
 	});
 });
