@@ -54,7 +54,8 @@ export default defineConfig({
 	webServer: {
 		command: 'node scripts/e2e-server.js scripts/start.js',
 		url: BASE_URL,
-		env: { PORT: String(PORT), ORIGIN: BASE_URL },
+		// WEBHOOK_ALLOW_PRIVATE: the webhook spec registers a receiver on 127.0.0.1.
+		env: { PORT: String(PORT), ORIGIN: BASE_URL, WEBHOOK_ALLOW_PRIVATE: '1' },
 		// The first start migrates a new PGlite store and seeds the demo workspace.
 		timeout: 180_000,
 		reuseExistingServer: !CI,

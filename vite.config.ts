@@ -18,6 +18,8 @@ export default defineConfig({
 		exclude: ['tests/e2e/**', 'node_modules/**'],
 		environment: 'node',
 		testTimeout: 30_000,
+		// Tests' webhook receivers listen on 127.0.0.1, which the app otherwise refuses (publicAddress.ts).
+		env: { WEBHOOK_ALLOW_PRIVATE: '1' },
 		hookTimeout: 120_000
 	}
 });

@@ -10,6 +10,7 @@ import { attachRealtime } from '$lib/server/realtime/attachRealtime';
 import { realtimeSlot } from '$lib/server/realtime/httpServerSlot';
 import { startSignalSweeps, stopSignalSweeps } from '$lib/server/signals/sweepSchedule';
 import { startDataAuditSchedule } from '$lib/server/hygiene/auditSchedule';
+import { startSmartListSnapshots, stopSmartListSnapshots } from '$lib/server/smartLists/snapshotSchedule';
 import { checkFormOrigin } from '$lib/server/csrf';
 import { apiErrorsAsJson } from '$lib/server/api/apiErrorsAsJson';
 import { startWebhookWorker } from '$lib/server/webhooks/worker';
@@ -22,6 +23,7 @@ export const init: ServerInit = async () => {
 		const httpServer = realtimeSlot.__signalroomHttpServer;
 		if (httpServer && !realtimeSlot.__signalroomRealtime) realtimeSlot.__signalroomRealtime = attachRealtime(httpServer, { database: useDatabase });
 		startSignalSweeps(useDatabase);
+		startSmartListSnapshots(useDatabase);
 		const jobs = globalThis as typeof globalThis & { __signalroomAuditSchedule?: unknown };
 		jobs.__signalroomAuditSchedule ??= startDataAuditSchedule(useDatabase);
 	} catch (e) {
@@ -36,6 +38,7 @@ export const init: ServerInit = async () => {
 	// adapter-node emits this after the HTTP server has stopped on SIGINT/SIGTERM.
 	process.once('sveltekit:shutdown' as 'exit', () => {
 		stopSignalSweeps();
+		stopSmartListSnapshots();
 		webhooks.stop();
 		void stopDatabase();
 	});

@@ -4,7 +4,7 @@ import { activity } from './db/schema';
 import { assertReferences } from './references';
 import { ACTIVITY_TYPE_INFO } from '$lib/domain/crm/activityTypes';
 import { activityProperties, type ActivityInput } from '$lib/domain/crm/activityInput';
-import { detectSignalsForAccounts } from './signals/detectSignals';
+import { detectTouchedAccounts } from './signals/detectTouched';
 
 /** Writes the activity (one transaction), then runs detection for its account after the commit. */
 export async function logActivity(db: Database, workspaceId: string, accountId: string, actorId: string, input: ActivityInput, now = new Date()): Promise<number> {
@@ -26,11 +26,6 @@ export async function logActivity(db: Database, workspaceId: string, accountId: 
 			.returning({ id: activity.id });
 		return row.id;
 	});
-	try {
-		await detectSignalsForAccounts(db, workspaceId, [accountId], { now });
-	} catch (e) {
-		// The activity is saved; the next sweep picks up what detection missed.
-		console.error('Signal detection after logging an activity failed:', e);
-	}
+	await detectTouchedAccounts(db, workspaceId, [accountId], { now, source: 'logging an activity' });
 	return id;
 }

@@ -68,7 +68,7 @@ describe.each(testDatabases())('API tokens, rate limits and idempotent ingest on
 		const fingerprint = requestFingerprint('POST', '/api/v1/activities', JSON.stringify(batch));
 		const run = () =>
 			runIdempotent(store.db, ws, 'batch-1', fingerprint, async (tx) => {
-				const ids = await ingestActivities(tx, ws, batch);
+				const { ids } = await ingestActivities(tx, ws, batch);
 				return { status: 201, body: { inserted: ids.length, activityIds: ids } };
 			});
 		const first = await run();

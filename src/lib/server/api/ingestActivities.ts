@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import { ApiError } from './apiError';
+import { runIdempotent, type StoredResponse } from './idempotency';
+import { detectTouchedAccounts } from '../signals/detectTouched';
 import { ACTIVITY_TYPE_INFO } from '../../domain/crm/activityTypes';
 import type { IngestActivity } from '../../domain/api/activitySchemas';
 
@@ -47,9 +49,9 @@ const missing = (index: number, field: string, what: string) =>
 /**
  * Adds a batch of activities to account timelines: references resolved in two queries, then ONE
  * multi-row insert. Either every activity is added or, when one names an account or contact this
- * workspace does not have, none is. Returns the new ids in the order sent.
+ * workspace does not have, none is. Returns the new ids in the order sent and the accounts touched.
  */
-export async function ingestActivities(db: Database, workspaceId: string, batch: IngestActivity[]): Promise<number[]> {
+export async function ingestActivities(db: Database, workspaceId: string, batch: IngestActivity[]): Promise<{ ids: number[]; accountIds: string[] }> {
 	const refs = await loadReferences(db, workspaceId, batch);
 	const rows = batch.map((a, i) => {
 		let contactRef: Ref | undefined;
@@ -80,5 +82,26 @@ export async function ingestActivities(db: Database, workspaceId: string, batch:
 			order by v.n
 			returning id`
 	);
-	return inserted.map((r) => Number(r.id));
+	return { ids: inserted.map((r) => Number(r.id)), accountIds: [...new Set(rows.map((r) => r.a))] };
+}
+
+/**
+ * The ingest endpoint's work: the batch applied once per Idempotency-Key (one transaction), then,
+ * after the commit, signal detection for the accounts it touched. A replayed batch detects nothing
+ * (its first run did); a detection failure is logged and leaves the 201 as it is.
+ */
+export async function ingestActivityBatch(
+	db: Database,
+	workspaceId: string,
+	request: { key: string; fingerprint: string; activities: IngestActivity[] },
+	now?: Date
+): Promise<StoredResponse> {
+	let touched: string[] = [];
+	const result = await runIdempotent(db, workspaceId, request.key, request.fingerprint, async (tx) => {
+		const { ids, accountIds } = await ingestActivities(tx, workspaceId, request.activities);
+		touched = accountIds;
+		return { status: 201, body: { inserted: ids.length, activityIds: ids } };
+	});
+	if (!result.replayed) await detectTouchedAccounts(db, workspaceId, touched, { now, source: 'an ingest batch' });
+	return result;
 }

@@ -3,7 +3,8 @@ import { sql, type SQL } from 'drizzle-orm';
 
 /** What happened to one input record, in input order. */
 export type UpsertOutcome =
-	| { status: 'created' | 'updated' | 'unchanged'; id: string }
+	/** accountId: the account an activity was added to (activities only), for detection after commit. */
+	| { status: 'created' | 'updated' | 'unchanged'; id: string; accountId?: string }
 	| { status: 'error'; field: string; message: string };
 
 export interface UpsertCounts {

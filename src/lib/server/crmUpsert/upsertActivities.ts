@@ -93,7 +93,7 @@ export async function upsertActivities(db: Database, workspaceId: string, record
 		const i = Number(r.i);
 		if (seen.has(i)) continue;
 		seen.add(i);
-		outcomes[i] = { status: r.created ? 'created' : 'unchanged', id: String(r.id) };
+		outcomes[i] = r.created ? { status: 'created', id: String(r.id), accountId: accountIds[i]! } : { status: 'unchanged', id: String(r.id) };
 	}
 	// Lost a race on the external id with a concurrent writer: it is stored, so nothing changed.
 	for (const row of rows as { i: number }[]) outcomes[row.i] ??= { status: 'unchanged', id: '' };

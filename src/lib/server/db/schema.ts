@@ -11,3 +11,4 @@ export * from './tables/signals';
 export * from './tables/api';
 export * from './tables/webhook';
 export * from './tables/hygiene';
+export * from './tables/smartLists';

@@ -8,6 +8,9 @@ import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../domain/crm/activity
 import { DEAL_STAGES } from '../../domain/crm/vocabulary';
 import { DEMO_PASSWORD, seedDemoWorkspace, type DemoWorkspace } from './seedDemoWorkspace';
 import { measurePatterns, share, type PatternReport } from './measurePatterns';
+import { listSmartLists } from '../smartLists/smartLists';
+import { liveMembers } from '../smartLists/liveMembers';
+import { listSnapshotSizes } from '../smartLists/snapshots';
 
 const now = new Date('2026-03-02T12:00:00.000Z');
 
@@ -224,6 +227,33 @@ describe.each(testDatabases())('demo workspace on $name', ({ open }) => {
 		const { burst, others } = report.followUps;
 		expect(burst.n).toBeGreaterThanOrEqual(50);
 		expect(share(burst)).toBeGreaterThan(1.3 * share(others));
+	});
+
+	it('has two example smart lists that find the planted patterns, each with its first snapshot', async () => {
+		const lists = await listSmartLists(store.db, demo.workspaceId);
+		expect(lists.map((l) => l.name)).toEqual(['Customers silent since onboarding', 'Highly engaged leads']);
+		const [silent, engaged] = lists;
+		// Pattern 2: the customers planted without touchpoints after onboarding (won over 100 days ago).
+		const untouched = await queryRows<{ id: string; long: boolean }>(
+			store.db,
+			sql`with won as (select account_id, max(close_on)::timestamptz as won_at from deal where workspace_id = ${demo.workspaceId} and stage = 'closed_won' group by 1)
+			select a.id, won.won_at < ${now.toISOString()}::timestamptz - interval '140 days' as long from account a join won on won.account_id = a.id
+			where a.workspace_id = ${demo.workspaceId} and a.lifecycle = 'customer' and won.won_at < ${now.toISOString()}::timestamptz - interval '100 days'
+			  and not exists (select 1 from activity x where x.account_id = a.id and x.type in ('call_logged', 'meeting_held') and x.occurred_at > won.won_at + interval '35 days')`
+		);
+		const silentNow = await liveMembers(store.db, silent, now);
+		// Every member is one of them; all of them are members once onboarding's own calls are 100 days past.
+		expect(silentNow.length).toBeGreaterThan(3);
+		expect(silentNow.filter((id) => !untouched.some((u) => u.id === id))).toEqual([]);
+		expect(untouched.filter((u) => u.long && !silentNow.includes(u.id))).toEqual([]);
+		const engagedNow = await liveMembers(store.db, engaged, now);
+		expect(engagedNow.length).toBeGreaterThan(10);
+		const stages = await queryRows<{ lifecycle: string }>(
+			store.db,
+			sql`select distinct lifecycle::text from account where id = any(${`{${engagedNow.join(',')}}`}::uuid[])`
+		);
+		expect(stages.every((s) => s.lifecycle === 'lead' || s.lifecycle === 'prospect')).toBe(true);
+		expect(await listSnapshotSizes(store.db, demo.workspaceId, engaged.id)).toEqual([{ day: now.toISOString().slice(0, 10), memberCount: engagedNow.length }]);
 	});
 
 	it('is idempotent: a second call returns the same workspace and writes nothing', async () => {

@@ -8,6 +8,7 @@ import { SeenKeys } from '../../domain/import/seenKeys';
 import type { ImportRecord } from '../../domain/import/records';
 import { upsertAccounts, upsertActivities, upsertContacts, upsertDeals, type UpsertOutcome } from '../crmUpsert/index';
 import { isBlankRow, readCsvRows } from './readCsv';
+import { detectTouchedAccounts } from '../signals/detectTouched';
 
 export type RunMode = 'dry_run' | 'import';
 
@@ -53,6 +54,8 @@ export interface RunOptions {
 	 * transaction for all or nothing), so its audit entry exists exactly when the data does.
 	 */
 	onCommit?: (tx: Database, result: { counts: RunCounts; rowsRead: number }) => Promise<void>;
+	/** The clock signal detection uses after an activities import (tests); now by default. */
+	now?: Date;
 }
 
 export interface RunResult {
@@ -62,6 +65,8 @@ export interface RunResult {
 	issuesTruncated: boolean;
 	/** done; cancelled (rows of earlier batches stay unless all or nothing); rolled_back (all or nothing with errors). */
 	outcome: 'done' | 'cancelled' | 'rolled_back';
+	/** Accounts that got new activities saved (activities imports); signal detection ran for them. */
+	accountsTouched: number;
 }
 
 type Upsert = (db: Database, workspaceId: string, records: never[]) => Promise<UpsertOutcome[]>;
@@ -100,6 +105,9 @@ export async function runImportFile(options: RunOptions): Promise<RunResult> {
 	let rowsRead = 0;
 	let bytesRead = 0;
 	let cancelled = false;
+	/** Accounts with new activities in committed batches (pending: written, commit not yet known). */
+	const touched = new Set<string>();
+	const pending = new Set<string>();
 
 	const addIssue = (issue: RunIssue) => {
 		if (issues.length < maxIssues) issues.push(issue);
@@ -111,9 +119,10 @@ export async function runImportFile(options: RunOptions): Promise<RunResult> {
 		return column >= 0 ? plan.headers[column] : (f?.label ?? field);
 	};
 
-	async function write(tx: Database, batch: Pending[]): Promise<void> {
+	async function write(tx: Database, batch: Pending[], into: Set<string>): Promise<void> {
 		const outcomes = await upsert(tx, workspaceId, batch.map((p) => p.record) as never[]);
 		outcomes.forEach((o, i) => {
+			if (o.status === 'created' && o.accountId) into.add(o.accountId);
 			if (o.status === 'error') {
 				counts.errors++;
 				addIssue({ rowNumber: batch[i].rowNumber, kind: 'error', column: columnOf(o.field), reason: o.message, cells: batch[i].cells });
@@ -122,13 +131,15 @@ export async function runImportFile(options: RunOptions): Promise<RunResult> {
 	}
 
 	async function writeBatch(tx: Database | null, batch: Pending[]): Promise<void> {
-		if (tx) return write(tx, batch);
+		if (tx) return write(tx, batch, pending);
 		for (let attempt = 1; ; attempt++) {
+			const accounts = new Set<string>();
 			try {
 				await db.transaction(async (t) => {
-					await write(t as unknown as Database, batch);
+					await write(t as unknown as Database, batch, accounts);
 					if (mode === 'dry_run') throw new Rollback();
 				});
+				accounts.forEach((id) => touched.add(id));
 				return;
 			} catch (e) {
 				if (e instanceof Rollback || e instanceof TransactionRollbackError) return;
@@ -201,6 +212,7 @@ export async function runImportFile(options: RunOptions): Promise<RunResult> {
 				if (cancelled || counts.errors > 0) throw new Rollback();
 				await options.onCommit?.(tx, { counts, rowsRead });
 			});
+			pending.forEach((id) => touched.add(id));
 		} catch (e) {
 			if (!(e instanceof Rollback)) throw e;
 			outcome = cancelled ? 'cancelled' : 'rolled_back';
@@ -212,8 +224,10 @@ export async function runImportFile(options: RunOptions): Promise<RunResult> {
 			await db.transaction(async (t) => options.onCommit?.(t as unknown as Database, { counts, rowsRead }));
 		}
 	}
+	// After the commit: a failure is logged inside, since the rows are saved and the sweep catches up.
+	if (mode === 'import') await detectTouchedAccounts(db, workspaceId, touched, { now: options.now, source: 'a CSV import' });
 	issues.sort((a, b) => a.rowNumber - b.rowNumber);
-	return { counts, rowsRead, issues, issuesTruncated, outcome };
+	return { counts, rowsRead, issues, issuesTruncated, outcome, accountsTouched: touched.size };
 }
 
 /** Deadlock or serialization failure, possibly wrapped by drizzle. */

@@ -6,7 +6,7 @@ import { makePlannedSession } from '../../../../tests/sessionFactory';
 import type { OpenDatabase } from '../db/index';
 import { task } from '../db/schema';
 import { getSession } from './sessions';
-import { applySessionCommand } from './applySessionCommand';
+import { applySessionCommand, listEvents } from './applySessionCommand';
 import { getProposal, listProposals } from '../playbook/proposals';
 import type { SessionActor } from '../../domain/session';
 
@@ -67,5 +67,37 @@ describe.each(testDatabases())('ending a session on $name', ({ open }) => {
 		expect((await getSession(store.db, ws.id, sessionId))?.status).toBe('ended');
 		// An ended session takes no more commands.
 		expect(await send(seller, { type: 'insight.add', text: 'too late' })).toMatchObject({ ok: false });
+	});
+
+	it('applies commands that arrive together in arrival order, each with its own outcome, and dedups a resent one', async () => {
+		const { ws, fran, sam, sessionId } = await makePlannedSession(store.db);
+		const facilitator: SessionActor = { userId: fran.id, role: 'facilitator', department: 'success' };
+		const seller: SessionActor = { userId: sam.id, role: 'member', department: 'sales' };
+		expect(await applySessionCommand(store.db, ws.id, sessionId, facilitator, { commandId: randomUUID(), type: 'session.start' })).toMatchObject({ ok: true });
+		const before = (await getSession(store.db, ws.id, sessionId))!.lastSeq;
+
+		const resent = randomUUID();
+		const sent = [
+			{ actor: seller, command: { commandId: randomUUID(), type: 'insight.add', text: 'First' } },
+			{ actor: seller, command: { commandId: resent, type: 'insight.add', text: 'Second' } },
+			{ actor: seller, command: { commandId: randomUUID(), type: 'agenda.open', itemId: randomUUID() } },
+			{ actor: seller, command: { commandId: resent, type: 'insight.add', text: 'Second' } },
+			{ actor: facilitator, command: { commandId: randomUUID(), type: 'insight.add', text: 'Third' } }
+		];
+		// Sent without waiting: all but the first queue behind the first transaction and commit together.
+		const outcomes = await Promise.all(sent.map(({ actor, command }) => applySessionCommand(store.db, ws.id, sessionId, actor, command)));
+
+		expect(outcomes.map((o) => (o.ok ? (o.duplicate ? 'duplicate' : 'ok') : 'refused'))).toEqual(['ok', 'ok', 'refused', 'duplicate', 'ok']);
+		const seqs = outcomes.flatMap((o, i) => (o.ok && i !== 3 ? o.events.map((e) => e.seq) : []));
+		expect(seqs).toEqual(seqs.map((_, i) => before + 1 + i));
+		expect(outcomes[3]).toMatchObject({ ok: true, events: (outcomes[1] as { events: unknown[] }).events });
+		const log = await listEvents(store.db, sessionId, before);
+		expect(log.map((e) => e.seq)).toEqual(seqs);
+		expect(log.filter((e) => e.type === 'insight.added').map((e) => (e as { text?: string }).text)).toEqual(['First', 'Second', 'Third']);
+		expect((await getSession(store.db, ws.id, sessionId))!.lastSeq).toBe(before + seqs.length);
+
+		// Resent after commit (a reconnecting client), the command is answered with what it produced.
+		const again = await applySessionCommand(store.db, ws.id, sessionId, seller, sent[1].command);
+		expect(again).toMatchObject({ ok: true, duplicate: true, events: (outcomes[1] as { events: unknown[] }).events });
 	});
 });

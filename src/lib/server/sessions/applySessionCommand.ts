@@ -12,6 +12,7 @@ import {
 	parseCommand,
 	sequenceEvents,
 	type SessionActor,
+	type SessionCommand,
 	type SessionEvent,
 	type SessionState
 } from '../../domain/session';
@@ -27,11 +28,14 @@ export type CommandOutcome =
 	| { ok: false; refusal: string; field?: string };
 
 /**
- * The write path of a live session, in one transaction: lock the session row and look the command
- * up in one statement (a command seen before is answered with what it produced), check references,
- * decide, then append the events and the command and move the row's last_seq in one statement. The
- * state itself is rewritten only now and then (sessionState.ts). The caller broadcasts `events`
- * after this returns (after commit).
+ * The write path of a live session. Each command is parsed here, then queued for its session:
+ * a command that finds its session idle is applied at once; commands that arrive while a
+ * transaction for the session is in flight are applied together in the next one (group commit), so
+ * a busy session pays one commit, one row lock and one append statement for many commands instead
+ * of one each. Every command still gets its own outcome, decided in arrival order on the state the
+ * ones before it left. If a group fails as a whole (an unexpected error), its commands are retried
+ * one by one, so one bad command cannot sink the others. The caller broadcasts `events` after this
+ * returns (after commit).
  */
 export async function applySessionCommand(
 	db: Database,
@@ -44,60 +48,150 @@ export async function applySessionCommand(
 	const parsed = parseCommand(input);
 	if (!parsed.ok) return { ok: false, refusal: parsed.message, field: parsed.field };
 	if (!UUID.test(sessionId) || !UUID.test(workspaceId)) return { ok: false, refusal: NO_SESSION };
-	const command = parsed.command;
-	// Commands for one session take turns in this process, so they do not queue on the row lock
-	// holding pooled connections; the lock still orders them against other app processes.
-	return inTurn(sessionId, async () => {
-		const done: { committed?: { state: SessionState; snapshotSeq: number } } = {};
-		const outcome = await db.transaction(async (tx) => {
-			const [session] = await queryRows<{ lastSeq: number; seen: boolean; firstSeq: number | null; seenLastSeq: number | null; refusal: string | null }>(
-				tx,
-				sql`select ps.last_seq as "lastSeq", sc.command_id is not null as "seen", sc.first_seq as "firstSeq", sc.last_seq as "seenLastSeq", sc.refusal
-					from practice_session ps
-					left join session_command sc on sc.session_id = ps.id and sc.command_id = ${command.commandId}::uuid
-					where ps.workspace_id = ${workspaceId}::uuid and ps.id = ${sessionId}::uuid
-					for update of ps`
-			);
-			if (!session) return { ok: false as const, refusal: NO_SESSION };
-			if (session.seen) {
-				if (session.refusal) return { ok: false as const, refusal: session.refusal };
-				const events = session.firstSeq === null ? [] : await listEvents(tx, sessionId, session.firstSeq - 1, session.seenLastSeq!);
-				return { ok: true as const, events, duplicate: true };
-			}
-
-			const { state, snapshotSeq } = (await loadSessionState(tx, sessionId, session.lastSeq))!;
-			const refusal = (await checkReferences(tx, workspaceId, listCommandReferences(state, command, actor.userId))) ?? undefined;
-			const decision = refusal ? { ok: false as const, refusal } : decideEvents(state, command, actor, now);
-			if (!decision.ok) {
-				await tx.execute(sql`insert into session_command (session_id, command_id, refusal) values (${sessionId}::uuid, ${command.commandId}::uuid, ${decision.refusal}::text)`);
-				return { ok: false as const, refusal: decision.refusal };
-			}
-			const events = sequenceEvents(decision.events, session.lastSeq);
-			const next = applyEvents(state, events);
-			if (events.some((e) => e.type === 'session.ended')) {
-				const names = await tx.select({ id: account.id, name: account.name }).from(account).where(and(eq(account.workspaceId, workspaceId), inArray(account.id, next.reviewedAccountIds.length ? next.reviewedAccountIds : [ZERO_UUID])));
-				await concludeSession(tx, workspaceId, sessionId, next, { title: next.plan.title, endedBy: actor.userId, accountNames: new Map(names.map((n) => [n.id, n.name])) });
-			}
-			const snapshot = isSnapshotDue(snapshotSeq, next, events);
-			await tx.execute(appendStatement(sessionId, command.commandId, actor.userId, events, next, snapshot));
-			done.committed = { state: next, snapshotSeq: snapshot ? next.lastSeq : snapshotSeq };
-			return { ok: true as const, events, duplicate: false };
-		});
-		if (done.committed) rememberSessionState(sessionId, done.committed.state, done.committed.snapshotSeq);
-		return outcome;
+	return new Promise((resolve, reject) => {
+		const key = `${workspaceId}/${sessionId}`;
+		let queue = queues.get(key);
+		if (!queue) queues.set(key, (queue = { waiting: [], running: false }));
+		queue.waiting.push({ actor, command: parsed.command, now, resolve, reject });
+		if (!queue.running) void drainQueue(db, workspaceId, sessionId, key, queue);
 	});
 }
 
-/** One statement: the events, the command (with the seqs it produced), and the row's new last_seq (and snapshot, when due). */
-function appendStatement(sessionId: string, commandId: string, actorId: string, events: SessionEvent[], next: SessionState, snapshot: boolean) {
-	const rows = JSON.stringify(events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, event: e })));
+interface Pending {
+	actor: SessionActor;
+	command: SessionCommand;
+	now: Date;
+	resolve: (outcome: CommandOutcome) => void;
+	reject: (error: unknown) => void;
+}
+
+/** Commands waiting per session in this process; the row lock orders them against other processes. */
+const queues = new Map<string, { waiting: Pending[]; running: boolean }>();
+const MAX_GROUP = 100;
+
+async function drainQueue(db: Database, workspaceId: string, sessionId: string, key: string, queue: { waiting: Pending[]; running: boolean }) {
+	queue.running = true;
+	while (queue.waiting.length > 0) {
+		const group = queue.waiting.splice(0, MAX_GROUP);
+		try {
+			const outcomes = await applyGroup(db, workspaceId, sessionId, group);
+			group.forEach((p, i) => p.resolve(outcomes[i]));
+		} catch (error) {
+			if (group.length === 1) group[0].reject(error);
+			else {
+				for (const p of group) {
+					await applyGroup(db, workspaceId, sessionId, [p]).then(([outcome]) => p.resolve(outcome), p.reject);
+				}
+			}
+		}
+	}
+	queue.running = false;
+	queues.delete(key);
+}
+
+interface SeenCommand {
+	id: string;
+	firstSeq: number | null;
+	lastSeq: number | null;
+	refusal: string | null;
+}
+
+/**
+ * One transaction: lock the session row and look the commands up in one statement (a command seen
+ * before is answered with what it produced), then per command check references and decide, then
+ * append every event and command and move the row's last_seq in one statement. The state itself is
+ * rewritten only now and then (sessionState.ts).
+ */
+async function applyGroup(db: Database, workspaceId: string, sessionId: string, group: Pending[]): Promise<CommandOutcome[]> {
+	const done: { committed?: { state: SessionState; snapshotSeq: number } } = {};
+	const outcomes = await db.transaction(async (tx) => {
+		const ids = `{${group.map((p) => p.command.commandId).join(',')}}`;
+		const [session] = await queryRows<{ lastSeq: number; seen: SeenCommand[] | string | null }>(
+			tx,
+			sql`select ps.last_seq as "lastSeq",
+					(select json_agg(json_build_object('id', sc.command_id, 'firstSeq', sc.first_seq, 'lastSeq', sc.last_seq, 'refusal', sc.refusal))
+					 from session_command sc where sc.session_id = ps.id and sc.command_id = any(${ids}::uuid[])) as seen
+				from practice_session ps
+				where ps.workspace_id = ${workspaceId}::uuid and ps.id = ${sessionId}::uuid
+				for update of ps`
+		);
+		if (!session) return group.map(() => ({ ok: false as const, refusal: NO_SESSION }));
+		const seenRows: SeenCommand[] = typeof session.seen === 'string' ? JSON.parse(session.seen) : (session.seen ?? []);
+		const seen = new Map(seenRows.map((c) => [c.id, c]));
+		const loaded = (await loadSessionState(tx, sessionId, session.lastSeq))!;
+		let state = loaded.state;
+		const appended: SessionEvent[] = [];
+		const answered: { commandId: string; actorId: string; events: SessionEvent[]; refusal: string | null }[] = [];
+		const inGroup = new Map<string, CommandOutcome>();
+		const results: CommandOutcome[] = [];
+		for (const { actor, command, now } of group) {
+			const before = seen.get(command.commandId);
+			const earlier = inGroup.get(command.commandId);
+			if (earlier) {
+				results.push(earlier.ok ? { ...earlier, duplicate: true } : earlier);
+				continue;
+			}
+			if (before) {
+				if (before.refusal) results.push({ ok: false, refusal: before.refusal });
+				else {
+					const events = before.firstSeq === null ? [] : await listEvents(tx, sessionId, before.firstSeq - 1, before.lastSeq!);
+					results.push({ ok: true, events, duplicate: true });
+				}
+				continue;
+			}
+			const refusal = (await checkReferences(tx, workspaceId, listCommandReferences(state, command, actor.userId))) ?? undefined;
+			const decision = refusal ? { ok: false as const, refusal } : decideEvents(state, command, actor, now);
+			let outcome: CommandOutcome;
+			if (!decision.ok) {
+				answered.push({ commandId: command.commandId, actorId: actor.userId, events: [], refusal: decision.refusal });
+				outcome = { ok: false, refusal: decision.refusal };
+			} else {
+				const events = sequenceEvents(decision.events, state.lastSeq);
+				const next = applyEvents(state, events);
+				if (events.some((e) => e.type === 'session.ended')) {
+					const names = await tx.select({ id: account.id, name: account.name }).from(account).where(and(eq(account.workspaceId, workspaceId), inArray(account.id, next.reviewedAccountIds.length ? next.reviewedAccountIds : [ZERO_UUID])));
+					await concludeSession(tx, workspaceId, sessionId, next, { title: next.plan.title, endedBy: actor.userId, accountNames: new Map(names.map((n) => [n.id, n.name])) });
+				}
+				state = next;
+				appended.push(...events);
+				answered.push({ commandId: command.commandId, actorId: actor.userId, events, refusal: null });
+				outcome = { ok: true, events, duplicate: false };
+			}
+			inGroup.set(command.commandId, outcome);
+			results.push(outcome);
+		}
+		if (answered.length > 0) {
+			const snapshot = isSnapshotDue(loaded.snapshotSeq, state, appended);
+			await tx.execute(appendStatement(sessionId, answered, state, snapshot));
+			done.committed = { state, snapshotSeq: snapshot ? state.lastSeq : loaded.snapshotSeq };
+		}
+		return results;
+	});
+	if (done.committed) rememberSessionState(sessionId, done.committed.state, done.committed.snapshotSeq);
+	return outcomes;
+}
+
+/** One statement: the events, the commands (with the seqs they produced or their refusal), and the row's new last_seq (and snapshot, when due). */
+function appendStatement(
+	sessionId: string,
+	answered: { commandId: string; actorId: string; events: SessionEvent[]; refusal: string | null }[],
+	next: SessionState,
+	snapshot: boolean
+) {
+	const events = JSON.stringify(
+		answered.flatMap((a) => a.events.map((e) => ({ seq: e.seq, command_id: a.commandId, actor_id: a.actorId, type: e.type, at: e.at, event: e })))
+	);
+	const commands = JSON.stringify(
+		answered.map((a) => ({ command_id: a.commandId, first_seq: a.events[0]?.seq ?? null, last_seq: a.events.at(-1)?.seq ?? null, refusal: a.refusal }))
+	);
 	return sql`with appended as (
 			insert into session_event (session_id, seq, command_id, actor_id, type, event, at)
-			select ${sessionId}::uuid, e.seq, ${commandId}::uuid, ${actorId}::uuid, e.type, e.event, e.at
-			from jsonb_to_recordset(${rows}::jsonb) as e(seq integer, type text, event jsonb, at timestamptz)
+			select ${sessionId}::uuid, e.seq, e.command_id, e.actor_id, e.type, e.event, e.at
+			from jsonb_to_recordset(${events}::jsonb) as e(seq integer, command_id uuid, actor_id uuid, type text, event jsonb, at timestamptz)
 		), answered as (
-			insert into session_command (session_id, command_id, first_seq, last_seq)
-			values (${sessionId}::uuid, ${commandId}::uuid, ${events[0]?.seq ?? null}::integer, ${events.at(-1)?.seq ?? null}::integer)
+			insert into session_command (session_id, command_id, first_seq, last_seq, refusal)
+			select ${sessionId}::uuid, c.command_id, c.first_seq, c.last_seq, c.refusal
+			from jsonb_to_recordset(${commands}::jsonb) as c(command_id uuid, first_seq integer, last_seq integer, refusal text)
 		)
 		update practice_session set
 			last_seq = ${next.lastSeq}::integer,
@@ -107,15 +201,4 @@ function appendStatement(sessionId: string, commandId: string, actorId: string, 
 			ended_at = ${next.endedAt}::timestamptz
 			${snapshot ? sql`, state = ${JSON.stringify(next)}::jsonb` : sql``}
 		where id = ${sessionId}::uuid`;
-}
-
-/** Runs `work` after the work queued before it for the same session (in this process). */
-const turns = new Map<string, Promise<unknown>>();
-function inTurn<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
-	const before = turns.get(sessionId) ?? Promise.resolve();
-	const mine = before.then(work, work);
-	const settled = mine.catch(() => {});
-	turns.set(sessionId, settled);
-	void settled.then(() => turns.get(sessionId) === settled && turns.delete(sessionId));
-	return mine;
 }

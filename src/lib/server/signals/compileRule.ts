@@ -43,6 +43,7 @@ import { DEPARTMENT_PROPERTY, durationMs, type EventPattern, type Rule, type Rul
 import { jsonStored, numberStored, passes, RuleCompileError, textStored } from './compileValueTest';
 import { ACTIVITY_TYPES } from '$lib/domain/crm/activityTypes';
 import { checkAttributes } from './checkAttributes';
+import { accountHistorySql, ACCOUNT_HISTORY_TABLE } from './accountHistory';
 
 export interface CompileRuleOptions {
 	workspaceId: string;
@@ -59,6 +60,8 @@ export interface CompileRuleOptions {
 	 * (null when it did not hold since then); backtests read when a rule first fired in a period.
 	 */
 	since?: Date;
+	/** A table made by createAccountHistory for the same workspace, now and accounts, read instead of finding each account's first activity again. */
+	historyTable?: typeof ACCOUNT_HISTORY_TABLE;
 }
 
 /** One row per account the rule fires for. */
@@ -353,7 +356,7 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 	for (const id of ids ?? []) {
 		if (!UUID.test(id)) throw new RuleCompileError(`account id is not a UUID: ${id}`);
 	}
-	const accountFilter = ids === undefined ? sql`` : sql` and a.id = any(${`{${ids.join(',')}}`}::uuid[])`;
+	const history = options.historyTable === undefined ? accountHistorySql(ws, options.now, ids) : sql`select * from pg_temp.${sql.raw(options.historyTable)}`;
 	const evidence =
 		c.evidence.length > 0
 			? sql.join(
@@ -361,19 +364,13 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 					sql` union `
 				)
 			: sql`select null::uuid as account_id, null::bigint as id, null::bigint as ms where false`;
-	return sql`with accts as (
-  select a.id, a.lifecycle::text as lifecycle, a.plan, a.arr, a.industry, a.size
-  from account a where a.workspace_id = ${ws}::uuid${accountFilter}
+	return sql`with hist as materialized (
+  select h.*, ${nowMs}::bigint + 1 as end_ms from (${history}) h
+), accts as (
+  select h.account_id as id from hist h
 ), contacts as (
   select c.account_id, c.lifecycle::text as lifecycle, c.title
   from contact c where c.workspace_id = ${ws}::uuid and c.account_id in (select id from accts)
-), hist as materialized (
-  select a.id as account_id, a.lifecycle, a.plan, a.arr, a.industry, a.size,
-    coalesce((extract(epoch from (
-      select min(x.occurred_at) from activity x where x.workspace_id = ${ws}::uuid and x.account_id = a.id and x.occurred_at <= ${nowAt}
-    )) * 1000)::bigint, ${nowMs}::bigint) as start_ms,
-    ${nowMs}::bigint + 1 as end_ms
-  from accts a
 )${c.events.length > 0 ? sql`, ${sql.join(c.events, sql`, `)}` : sql``}, held as materialized (
   select h.account_id, h.end_ms, ${sql.join(
 		[

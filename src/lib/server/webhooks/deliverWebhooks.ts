@@ -4,6 +4,9 @@ import { queryRows } from '../db/rows';
 import { webhookAttempt, webhookDelivery, webhookEndpoint, webhookEvent } from '../db/schema';
 import { retryDelayMs } from '../../domain/webhooks/retry';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signature';
+import { publicLookup, refuseDeliveryTarget } from './publicAddress';
+import http from 'node:http';
+import https from 'node:https';
 
 const LEASE_MS = 60_000;
 const TIMEOUT_MS = 10_000;
@@ -36,15 +39,41 @@ async function claimDue(db: Database, now: Date, limit: number): Promise<number[
 	return rows.map((r) => Number(r.id));
 }
 
+/**
+ * One POST, not following redirects, through node's http client so the connection's DNS lookup is
+ * publicLookup (no fetch option gives that hook without another dependency).
+ */
+function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; text: string }> {
+	return new Promise((resolve, reject) => {
+		const request = (url.protocol === 'https:' ? https : http).request(
+			url,
+			{ method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }, lookup: publicLookup, timeout: timeoutMs },
+			(response) => {
+				let text = '';
+				response.setEncoding('utf8');
+				response.on('data', (chunk: string) => {
+					if (text.length < 500) text += chunk;
+				});
+				response.on('end', () => resolve({ status: response.statusCode ?? 0, text: text.slice(0, 500) }));
+				response.on('error', reject);
+			}
+		);
+		request.on('timeout', () => request.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })));
+		request.on('error', reject);
+		request.end(body);
+	});
+}
+
 async function send(url: string, secret: string, eventType: string, deliveryId: number, body: string, timeoutMs: number) {
 	const timestamp = Math.floor(Date.now() / 1000);
 	const started = performance.now();
+	const target = new URL(url);
+	const refused = refuseDeliveryTarget(target);
+	if (refused) return { statusCode: null, error: `Not sent: ${refused}`, responseBody: null, durationMs: 0 };
 	try {
-		const response = await fetch(url, {
-			method: 'POST',
-			redirect: 'manual',
-			signal: AbortSignal.timeout(timeoutMs),
-			headers: {
+		const response = await post(
+			target,
+			{
 				'Content-Type': 'application/json',
 				'User-Agent': 'Signalroom-Webhooks/1',
 				[SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
@@ -52,13 +81,16 @@ async function send(url: string, secret: string, eventType: string, deliveryId: 
 				'Signalroom-Event': eventType,
 				'Signalroom-Delivery': String(deliveryId)
 			},
-			body
-		});
-		const text = (await response.text().catch(() => '')).slice(0, 500);
-		return { statusCode: response.status, error: response.ok ? null : `HTTP ${response.status}`, responseBody: text, durationMs: Math.round(performance.now() - started) };
+			body,
+			timeoutMs
+		);
+		const ok = response.status >= 200 && response.status < 300;
+		return { statusCode: response.status, error: ok ? null : `HTTP ${response.status}`, responseBody: response.text, durationMs: Math.round(performance.now() - started) };
 	} catch (e) {
-		const error = (e as Error).name === 'TimeoutError' ? `No answer within ${timeoutMs / 1000} s` : `Could not connect: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}`;
-		return { statusCode: null, error, responseBody: null, durationMs: Math.round(performance.now() - started) };
+		const error = e as Error & { code?: string };
+		const message =
+			error.name === 'TimeoutError' ? `No answer within ${timeoutMs / 1000} s` : error.code === 'EPRIVATEADDRESS' ? `Not sent: ${error.message}` : `Could not connect: ${error.message}`;
+		return { statusCode: null, error: message, responseBody: null, durationMs: Math.round(performance.now() - started) };
 	}
 }
 

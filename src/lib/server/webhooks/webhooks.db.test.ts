@@ -23,6 +23,28 @@ describe.each(testDatabases())('outbound webhooks on $name', ({ open }) => {
 	});
 	afterAll(() => store.close());
 
+	it('does not send to a private address unless allowed, and logs why', async () => {
+		const receiver = await startReceiver(() => 200);
+		const saved = process.env.WEBHOOK_ALLOW_PRIVATE;
+		const ws = (await makeWorkspace(store.db)).id;
+		let endpoint: { id: string } | undefined;
+		try {
+			endpoint = await createWebhookEndpoint(store.db, ws, admin, { url: receiver.url, description: null, events: ['account.created'] });
+			await createAccount(store.db, ws, accountInput({ name: 'Initech' }));
+			delete process.env.WEBHOOK_ALLOW_PRIVATE;
+			expect(await deliverDueWebhooks(store.db)).toBe(1);
+			expect(receiver.received).toHaveLength(0);
+			const [delivery] = await listRecentDeliveries(store.db, ws);
+			expect(delivery).toMatchObject({ status: 'pending', lastStatusCode: null });
+			expect(delivery.lastError).toMatch(/^Not sent: 127\.0\.0\.1 is a private or local network address/);
+		} finally {
+			process.env.WEBHOOK_ALLOW_PRIVATE = saved;
+			// Paused, so its retry does not reach the other tests' deliveries.
+			if (endpoint) await updateWebhookEndpoint(store.db, ws, admin, endpoint.id, { enabled: false });
+			await receiver.close();
+		}
+	});
+
 	it('signs each delivery, retries after a 500 with backoff, logs every attempt, and redelivers on request', async () => {
 		const receiver = await startReceiver((n) => (n === 1 ? 500 : 200));
 		try {

@@ -5,6 +5,7 @@ import { requireWorkspace } from '$lib/server/guard';
 import { createWebhookEndpoint, deleteWebhookEndpoint, listDeliveryAttempts, listRecentDeliveries, listWebhookEndpoints, updateWebhookEndpoint } from '$lib/server/webhooks/endpoints';
 import { redeliverWebhook } from '$lib/server/webhooks/deliverWebhooks';
 import { webhookInput } from '$lib/domain/webhooks/events';
+import { checkWebhookTarget } from '$lib/server/webhooks/publicAddress';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, workspace } = await requireWorkspace(event, 'data.manage');
@@ -29,6 +30,8 @@ export const actions: Actions = {
 			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
 			return fail(400, { errors, values });
 		}
+		const refused = await checkWebhookTarget(parsed.data.url);
+		if (refused) return fail(400, { errors: { url: refused }, values });
 		const created = await createWebhookEndpoint(db, workspace.id, { userId, name: member.name }, parsed.data);
 		return { created: { url: parsed.data.url, secret: created.secret } };
 	},
