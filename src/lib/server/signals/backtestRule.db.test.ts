@@ -119,6 +119,9 @@ describe.each(testDatabases())('backtestRule ($name)', ({ open }) => {
 	it('backtests rule text: a typo gives the parser’s message, never an exception', async () => {
 		const bad = await backtestRuleText(db, ws, 'count(pricing_vist) >= 2 within 1d', period);
 		expect(bad).toMatchObject({ ok: false, line: 1, column: 7, message: expect.stringContaining('Did you mean "pricing_visit"?') });
+		for (const huge of ['count(pricing_visit) >= 99999999999 within 1d', 'count(pricing_visit) >= 2 within 99999999999w']) {
+			expect(await backtestRuleText(db, ws, huge, period)).toEqual({ ok: false, message: expect.stringContaining('too large') });
+		}
 		const good = await backtestRuleText(db, ws, 'count(pricing_visit) >= 2 within 1d', period);
 		expect(good).toMatchObject({ ok: true, words: 'at least 2 pricing page visits within 1 day', result: { firedCount: 2 } });
 	});
