@@ -51,6 +51,14 @@ describe('shapeTrends', () => {
 			['Signals no longer in the playbook', [0, 0, 5]]
 		]);
 	});
+	it('per segment for one family: only that family’s hits', () => {
+		const t = shapeTrends(rows, signals, 'segment', weeks, 'churn-risk');
+		expect(t.series.map((s) => [s.label, s.values])).toEqual([
+			['customer', [0, 0, 3]],
+			['(none)', [0, 0, 1]]
+		]);
+		expect(shapeTrends(rows, signals, 'family', weeks, 'buying').series.map((s) => s.key)).toEqual(['buying']);
+	});
 	it('per segment: one series per account value, missing values grouped as (none)', () => {
 		const t = shapeTrends(rows, signals, 'segment', weeks);
 		expect(t.series.map((s) => [s.label, s.values])).toEqual([
@@ -71,8 +79,8 @@ describe('trendsCsv', () => {
 
 describe('readTrendQuery', () => {
 	it('reads known values and falls back to the defaults for anything else', () => {
-		expect(readTrendQuery(new URLSearchParams('view=segment&segment=plan&weeks=12'))).toEqual({ view: 'segment', segment: 'plan', weeks: 12 });
-		expect(readTrendQuery(new URLSearchParams('view=<x>&segment=owner&weeks=9999'))).toEqual({ view: 'signal', segment: 'lifecycle', weeks: 26 });
+		expect(readTrendQuery(new URLSearchParams('view=segment&segment=plan&weeks=12&family=churn-risk'))).toEqual({ view: 'segment', segment: 'plan', weeks: 12, family: 'churn-risk' });
+		expect(readTrendQuery(new URLSearchParams('view=<x>&segment=owner&weeks=9999&family=all'))).toEqual({ view: 'signal', segment: 'lifecycle', weeks: 26, family: null });
 		expect(readTrendQuery(new URLSearchParams('weeks=2.5'))).toMatchObject({ weeks: 26 });
 	});
 });

@@ -85,12 +85,20 @@ function seriesOf(view: TrendView, row: TrendCount, signals: Map<string, TrendSi
  * (counts outside them are left out). Series are ordered by total hits, most first, then by
  * label; families keep the playbook's order.
  */
-export function shapeTrends(rows: readonly TrendCount[], signals: readonly TrendSignal[], view: TrendView, weeks: readonly string[]): TrendTable {
+export function shapeTrends(
+	rows: readonly TrendCount[],
+	signals: readonly TrendSignal[],
+	view: TrendView,
+	weeks: readonly string[],
+	/** Only hits of this family's signals, when given. */
+	family: SignalFamily | null = null
+): TrendTable {
 	const byKey = new Map(signals.map((s) => [s.key, s]));
+	if (family) rows = rows.filter((r) => byKey.get(r.signalKey)?.family === family);
 	const column = new Map(weeks.map((w, i) => [w, i]));
 	const series = new Map<string, TrendSeries>();
 	if (view === 'family') {
-		for (const f of SIGNAL_FAMILIES) series.set(f, { key: f, label: SIGNAL_FAMILY_LABELS[f], values: weeks.map(() => 0), total: 0 });
+		for (const f of family ? [family] : SIGNAL_FAMILIES) series.set(f, { key: f, label: SIGNAL_FAMILY_LABELS[f], values: weeks.map(() => 0), total: 0 });
 	}
 	for (const row of rows) {
 		const i = column.get(row.week);
@@ -118,6 +126,8 @@ export interface TrendQuery {
 	view: TrendView;
 	segment: TrendSegment;
 	weeks: number;
+	/** Only this family's signals; null for all. */
+	family: SignalFamily | null;
 }
 
 /** Reads view, segment and weeks from a page's query; anything unknown takes the default. */
@@ -128,7 +138,8 @@ export function readTrendQuery(params: URLSearchParams): TrendQuery {
 	return {
 		view: pick(params.get('view'), TREND_VIEWS, 'signal'),
 		segment: pick(params.get('segment'), TREND_SEGMENTS, 'lifecycle'),
-		weeks: Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_TREND_WEEKS ? weeks : DEFAULT_TREND_WEEKS
+		weeks: Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_TREND_WEEKS ? weeks : DEFAULT_TREND_WEEKS,
+		family: (SIGNAL_FAMILIES as readonly string[]).includes(params.get('family') ?? '') ? (params.get('family') as SignalFamily) : null
 	};
 }
 

@@ -47,7 +47,7 @@ describe.each(testDatabases())('signal trends ($name)', ({ open }) => {
 	afterAll(async () => opened?.close());
 
 	it('counts hits per signal per week, named as the playbook names them', async () => {
-		const t = await loadTrendTable(db, ws, { view: 'signal', segment: 'lifecycle', weeks: 3 }, NOW);
+		const t = await loadTrendTable(db, ws, { view: 'signal', segment: 'lifecycle', weeks: 3, family: null }, NOW);
 		expect(t.weeks).toEqual(['2026-03-02', '2026-03-09', '2026-03-16']);
 		expect(t.series.map((s) => [s.label, s.values])).toEqual([
 			['Pricing page viewed again and again', [2, 1, 0]],
@@ -57,28 +57,33 @@ describe.each(testDatabases())('signal trends ($name)', ({ open }) => {
 	});
 
 	it('groups the same hits per family and per segment', async () => {
-		const families = await loadTrendTable(db, ws, { view: 'family', segment: 'lifecycle', weeks: 3 }, NOW);
+		const families = await loadTrendTable(db, ws, { view: 'family', segment: 'lifecycle', weeks: 3, family: null }, NOW);
 		expect(families.series.map((s) => [s.key, s.values])).toEqual([
 			['buying', [2, 1, 0]],
 			['churn-risk', [0, 0, 1]],
 			['upsell', [0, 0, 0]],
 			['support-gap', [0, 0, 1]]
 		]);
-		const plans = await loadTrendTable(db, ws, { view: 'segment', segment: 'plan', weeks: 3 }, NOW);
+		const plans = await loadTrendTable(db, ws, { view: 'segment', segment: 'plan', weeks: 3, family: null }, NOW);
 		expect(plans.series.map((s) => [s.label, s.values])).toEqual([
 			['(none)', [2, 1, 0]],
 			['pro', [0, 0, 2]]
 		]);
 		// Five weeks reach back to the week of Feb 16, which holds the older urgent ticket.
-		const lifecycle = await loadTrendTable(db, ws, { view: 'segment', segment: 'lifecycle', weeks: 5 }, NOW);
+		const lifecycle = await loadTrendTable(db, ws, { view: 'segment', segment: 'lifecycle', weeks: 5, family: null }, NOW);
 		expect(lifecycle.series.map((s) => [s.label, s.total])).toEqual([
 			['customer', 3],
 			['lead', 3]
 		]);
 	});
 
+	it('narrows a segment view to one family’s signals', async () => {
+		const t = await loadTrendTable(db, ws, { view: 'segment', segment: 'lifecycle', weeks: 3, family: 'buying' }, NOW);
+		expect(t.series.map((s) => [s.label, s.values])).toEqual([['lead', [2, 1, 0]]]);
+	});
+
 	it('never counts another workspace’s hits', async () => {
-		const t = await loadTrendTable(db, other, { view: 'signal', segment: 'lifecycle', weeks: 3 }, NOW);
+		const t = await loadTrendTable(db, other, { view: 'signal', segment: 'lifecycle', weeks: 3, family: null }, NOW);
 		expect(t.totals).toEqual([1, 0, 1]);
 	});
 });

@@ -14,5 +14,5 @@ export async function loadTrendTable(db: Database, workspaceId: string, query: T
 	const to = new Date(new Date(`${weeks[weeks.length - 1]}T00:00:00Z`).getTime() + WEEK_MS);
 	const [current, rows] = await Promise.all([getCurrentRevision(db, workspaceId), countSignalHitsByWeek(db, workspaceId, { from, to, segment: query.segment })]);
 	const signals = listSignals(current.document).signals.map((s) => ({ key: s.id, name: s.name, family: s.family }));
-	return shapeTrends(rows, signals, query.view, weeks);
+	return shapeTrends(rows, signals, query.view, weeks, query.family);
 }
