@@ -26,6 +26,10 @@ export const FACILITATOR_COMMANDS: ReadonlySet<SessionCommandType> = new Set<Ses
 	'walkthrough.focusEvent',
 	'spotting.deal',
 	'spotting.reveal',
+	'calibration.reveal',
+	'calibration.reopen',
+	'calibration.consensus',
+	'calibration.criteria',
 	'playbookChange.agree',
 	'playbookChange.remove'
 ]);

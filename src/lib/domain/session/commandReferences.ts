@@ -59,6 +59,14 @@ export function listCommandReferences(
 			}
 			break;
 		}
+		case 'calibration.rate':
+		case 'calibration.reopen':
+		case 'calibration.consensus':
+			refs.accountIds.push(command.accountId);
+			break;
+		case 'calibration.reveal':
+			if (command.accountId) refs.accountIds.push(command.accountId);
+			break;
 		case 'actionItem.add':
 		case 'actionItem.update':
 			refs.userIds.push(command.ownerId);

@@ -50,6 +50,11 @@ describe('parseCommand', () => {
 				risk: { activityId: 2, note: 'angry ticket' }
 			},
 			'spotting.reveal': { dealId: testId(60) },
+			'calibration.rate': { itemId: 'leads', accountId: testId(10), score: 72, reason: 'Three pricing visits' },
+			'calibration.reveal': { itemId: 'leads', accountId: null },
+			'calibration.reopen': { itemId: 'leads', accountId: testId(10) },
+			'calibration.consensus': { itemId: 'leads', accountId: testId(10), score: 65 },
+			'calibration.criteria': { itemId: 'leads', text: 'A demo request beats any number of opens' },
 			'insight.add': { text: 'Support sees churn first' },
 			'insight.remove': { insightId: testId(70) },
 			'actionItem.add': { title: 'Call Acme', ownerId: testId(2), dueOn: '2026-03-10' },

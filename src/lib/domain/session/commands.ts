@@ -63,6 +63,13 @@ const actionItemFields = {
 	accountId: accountId.nullable().default(null)
 };
 
+const calibrationScore = (what: string) =>
+	z
+		.number({ error: `${what} with a whole number from 0 to 100.` })
+		.int(`${what} with a whole number from 0 to 100.`)
+		.min(0, `${what} with a whole number from 0 to 100.`)
+		.max(100, `${what} with a whole number from 0 to 100.`);
+
 const command = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
 	z.strictObject({ type: z.literal(type), commandId, ...shape });
 
@@ -101,6 +108,21 @@ const sessionCommandSchemas = [
 		risk: spotted('a risk signal')
 	}),
 	command('spotting.reveal', { dealId: uuid('Reveal the current round of signal spotting.') }),
+	command('calibration.rate', {
+		itemId,
+		accountId,
+		score: calibrationScore('Rate the lead'),
+		reason: z
+			.string({ error: 'Write the reason as text, or leave it out.' })
+			.trim()
+			.max(LIMITS.ratingReason, `Keep the reason to ${LIMITS.ratingReason} characters or fewer.`)
+			.nullish()
+			.transform((r) => (r ? r : null))
+	}),
+	command('calibration.reveal', { itemId, accountId: accountId.nullable().default(null) }),
+	command('calibration.reopen', { itemId, accountId }),
+	command('calibration.consensus', { itemId, accountId, score: calibrationScore('Record the consensus score') }),
+	command('calibration.criteria', { itemId, text: text('the criteria the team agreed', LIMITS.calibrationCriteria) }),
 	command('insight.add', { text: text('the insight', LIMITS.insight) }),
 	command('insight.remove', { insightId: uuid('Choose the insight to remove.') }),
 	command('actionItem.add', actionItemFields),

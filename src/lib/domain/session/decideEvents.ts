@@ -6,6 +6,7 @@
 import { authorizeCommand, type SessionActor } from './authorizeCommand';
 import type { CommandOf, SessionCommand } from './commands';
 import { accept, createDecideContext, refuse, type DecideContext, type Decision } from './decision';
+import { decideCalibrationEvents } from './decideCalibration';
 import { decideOutcomeEvents } from './decideOutcomes';
 import { decideSpottingEvents } from './decideSpotting';
 import { decideTagEvents } from './decideTags';
@@ -56,6 +57,12 @@ export function decideEvents(
 		case 'spotting.answer':
 		case 'spotting.reveal':
 			return decideSpottingEvents(ctx, command);
+		case 'calibration.rate':
+		case 'calibration.reveal':
+		case 'calibration.reopen':
+		case 'calibration.consensus':
+		case 'calibration.criteria':
+			return decideCalibrationEvents(ctx, command);
 		default:
 			return decideOutcomeEvents(ctx, command);
 	}

@@ -77,6 +77,27 @@ export type SpottingAnswerSubmitted = E<
 export type SpottingAnswerSealed = E<'spotting.answerSealed', { dealId: string; userId: string }>;
 /** Carries every answer, so clients that only saw sealed answers learn them at once. */
 export type SpottingRevealed = E<'spotting.revealed', { dealId: string; answers: Record<string, SpottingAnswer> }>;
+/** SEALED: before the lead's reveal only the rater (and the server) may see `score` and `reason`. */
+export type CalibrationRated = E<
+	'calibration.rated',
+	{ itemId: string; accountId: string; userId: string; department: Department; score: number; reason: string | null }
+>;
+/** What everyone but the rater gets instead of a rating before the reveal; never stored. */
+export type CalibrationRatingSealed = E<'calibration.ratingSealed', { itemId: string; accountId: string; userId: string }>;
+export interface RevealedRating {
+	score: number;
+	reason: string | null;
+	department: Department;
+}
+/** Carries every rating of the revealed leads (userId -> rating), so sealed clients learn them at once. */
+export type CalibrationRevealed = E<
+	'calibration.revealed',
+	{ itemId: string; leads: { accountId: string; ratings: Record<string, RevealedRating> }[] }
+>;
+/** A revealed lead opens for a new vote; its revealed round stays in the record. */
+export type CalibrationReopened = E<'calibration.reopened', { itemId: string; accountId: string }>;
+export type CalibrationConsensusRecorded = E<'calibration.consensusRecorded', { itemId: string; accountId: string; score: number }>;
+export type CalibrationCriteriaRecorded = E<'calibration.criteriaRecorded', { itemId: string; text: string }>;
 export type InsightAdded = E<'insight.added', { insightId: string; text: string; itemId: string }>;
 export type InsightRemoved = E<'insight.removed', { insightId: string }>;
 export type ActionItemAdded = E<'actionItem.added', ActionItemFields & { actionItemId: string }>;
@@ -109,6 +130,11 @@ export type SessionEvent =
 	| SpottingDealt
 	| SpottingAnswerSubmitted
 	| SpottingRevealed
+	| CalibrationRated
+	| CalibrationRevealed
+	| CalibrationReopened
+	| CalibrationConsensusRecorded
+	| CalibrationCriteriaRecorded
 	| InsightAdded
 	| InsightRemoved
 	| ActionItemAdded
@@ -120,7 +146,7 @@ export type SessionEvent =
 	| WinRemoved;
 
 /** Every event a client may receive: stored events as projected for one viewer (visibility.ts). */
-export type VisibleSessionEvent = SessionEvent | SpottingAnswerSealed;
+export type VisibleSessionEvent = SessionEvent | SpottingAnswerSealed | CalibrationRatingSealed;
 
 export type SessionEventType = SessionEvent['type'];
 

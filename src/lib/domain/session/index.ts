@@ -22,3 +22,5 @@ export * from './analyzeTags';
 export * from './rotation';
 export { renderSessionSummary, type SummaryContext } from './summarizeSession';
 export { escapeMarkdown } from './markdown';
+export { decideCalibrationEvents } from './decideCalibration';
+export { formatAlpha } from './summarizeCalibration';

@@ -1,4 +1,5 @@
-/** The reducer's half for what participants put in: tags, spotting answers and outcomes. */
+/** The reducer's half for what participants put in: tags, spotting answers, calibration ratings and outcomes. */
+import { reduceCalibration } from './reduceCalibration';
 import type { SessionEvent, SpottingAnswerSealed, VisibleSessionEvent } from './events';
 import {
 	addOnce,
@@ -70,6 +71,13 @@ export function reduceInputs(state: SessionState, event: InputEvent): SessionSta
 				}
 				return { ...round, answers, revealed: true, revealedAt: event.at };
 			});
+		case 'calibration.rated':
+		case 'calibration.ratingSealed':
+		case 'calibration.revealed':
+		case 'calibration.reopened':
+		case 'calibration.consensusRecorded':
+		case 'calibration.criteriaRecorded':
+			return reduceCalibration(state, event);
 		case 'insight.added': {
 			const insight = { id: event.insightId, text: event.text, itemId: event.itemId, authorId: event.actorId, addedAt: event.at };
 			return { ...state, insights: [...state.insights, insight] };

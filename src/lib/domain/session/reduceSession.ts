@@ -40,6 +40,7 @@ export function initialSessionState(plan: SessionPlan, facilitatorId: string): S
 		reviewedAccountIds: [],
 		tags: [],
 		spottingRounds: [],
+		calibrations: [],
 		insights: [],
 		actionItems: [],
 		playbookChanges: [],

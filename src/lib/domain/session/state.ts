@@ -39,6 +39,51 @@ export interface SpottingRound {
 	revealedAt: string | null;
 }
 
+export interface CalibrationRating {
+	ratedAt: string;
+	/** null when this viewer may not see it yet (someone else's rating before the lead's reveal). */
+	score: number | null;
+	reason: string | null;
+	/** The rater's department when they rated; null while sealed. */
+	department: Department | null;
+}
+
+/** A revealed vote on a lead that the facilitator reopened: kept for the record and the summary. */
+export interface CalibrationRound {
+	ratings: Record<string, { score: number; reason: string | null; department: Department }>;
+	revealedAt: string;
+}
+
+export interface CalibrationLead {
+	accountId: string;
+	/** userId -> their rating in the current vote; a new rating replaces theirs until the reveal. */
+	ratings: Record<string, CalibrationRating>;
+	revealed: boolean;
+	revealedAt: string | null;
+	/** Earlier votes, oldest first (a lead reopened for a re-vote). */
+	earlierRounds: CalibrationRound[];
+	consensus: { score: number; recordedBy: string; recordedAt: string } | null;
+}
+
+/** Agreement between raters over a calibration's revealed leads, kept so it can be followed over time. */
+export interface CalibrationAgreement {
+	/** Krippendorff's alpha (interval); null when it cannot be computed yet. */
+	alpha: number | null;
+	/** Revealed leads with two or more ratings. */
+	leads: number;
+	/** Ratings on those leads. */
+	ratings: number;
+}
+
+/** One agenda item's lead qualification calibration. */
+export interface Calibration {
+	itemId: string;
+	/** Leads someone has rated, in the order first rated. */
+	leads: CalibrationLead[];
+	criteria: { text: string; recordedBy: string; recordedAt: string } | null;
+	agreement: CalibrationAgreement;
+}
+
 export interface Insight {
 	id: string;
 	text: string;
@@ -109,6 +154,8 @@ export interface SessionState {
 	 * (unrevealed): a round must be revealed before the next is dealt, unless nobody answered it.
 	 */
 	spottingRounds: SpottingRound[];
+	/** Lead qualification calibrations, one per agenda item that ran one, in the order started. */
+	calibrations: Calibration[];
 	insights: Insight[];
 	actionItems: ActionItem[];
 	playbookChanges: AgreedPlaybookChange[];
@@ -128,6 +175,17 @@ export function openSpottingRound(state: SessionState): SpottingRound | null {
 /** The last round dealt, open or revealed (what the live page shows first). */
 export function latestSpottingRound(state: SessionState): SpottingRound | null {
 	return state.spottingRounds.at(-1) ?? null;
+}
+
+/** The calibration of an agenda item, if anyone has rated in it yet. */
+export function findCalibration(state: SessionState, itemId: string): Calibration | null {
+	return state.calibrations.find((c) => c.itemId === itemId) ?? null;
+}
+
+/** The leads an agenda item calibrates: its accounts, when its exercise is the calibration. */
+export function calibrationLeadIds(state: SessionState, itemId: string): string[] {
+	const item = state.plan.agenda.find((i) => i.id === itemId);
+	return item?.exercise === 'lead-calibration' ? item.accountIds : [];
 }
 
 /** Who was expected or involved (invited, facilitated, dealt an account) but never took part. */

@@ -7,6 +7,7 @@ import { analyzeTags, type FiredSignal } from './analyzeTags';
 import { escapeMarkdown as md, renderTable } from './markdown';
 import { listAbsentees, type SessionState, type SessionTag } from './state';
 import { renderSpottingRounds } from './summarizeSpotting';
+import { renderCalibrations } from './summarizeCalibration';
 import { allowedMs, usedMs } from './timer';
 import { EXERCISE_LABELS, WIN_KIND_LABELS } from './vocabulary';
 
@@ -111,6 +112,9 @@ Invited but did not join: ${absent.map(name).join(', ')}.` : '')
 
 	const spotting = renderSpottingRounds(state, { person: name, department, account, event });
 	if (spotting) sections.push(spotting);
+
+	const calibrations = renderCalibrations(state, { person: name, department, account });
+	if (calibrations) sections.push(calibrations);
 
 	sections.push(section('Insights', state.insights.map((i) => `- ${md(i.text)} (${name(i.authorId)})`)));
 

@@ -54,6 +54,8 @@ export const LIMITS = {
 	playbookChange: 2000,
 	evidenceTags: 50,
 	winText: 500,
+	ratingReason: 500,
+	calibrationCriteria: 4000,
 	tags: 10_000,
 	insights: 1000,
 	actionItems: 500,

@@ -12,3 +12,4 @@ export * from './tables/api';
 export * from './tables/webhook';
 export * from './tables/hygiene';
 export * from './tables/smartLists';
+export * from './tables/metrics';

@@ -23,7 +23,7 @@ export async function concludeSession(
 	for (const item of state.actionItems) {
 		const [row] = await db
 			.insert(task)
-			.values({ workspaceId, title: item.title, ownerId: item.ownerId, dueOn: item.dueOn, accountId: item.accountId, createdBy: item.authorId })
+			.values({ workspaceId, title: item.title, ownerId: item.ownerId, dueOn: item.dueOn, accountId: item.accountId, createdBy: item.authorId, sessionId })
 			.returning({ id: task.id });
 		taskIds.push(row.id);
 	}

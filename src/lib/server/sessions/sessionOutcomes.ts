@@ -90,3 +90,37 @@ export async function listRecentWins(db: Database, workspaceId: string, limit = 
 		recordedByName: recordedBy ? (names.get(recordedBy) ?? null) : null
 	}));
 }
+
+export interface CalibrationAgreementPoint {
+	sessionId: string;
+	sessionTitle: string;
+	endedAt: string;
+	itemId: string;
+	/** Krippendorff's alpha (interval) over the revealed leads; null when it could not be computed. */
+	alpha: number | null;
+	leads: number;
+	ratings: number;
+}
+
+/**
+ * Calibration agreement per ended session, oldest first: whether practice makes the team agree
+ * more. Read from the state snapshots, which every session's end rewrites.
+ */
+export async function listCalibrationAgreement(db: Database, workspaceId: string): Promise<CalibrationAgreementPoint[]> {
+	const c = sql`c.value`;
+	const rows = await db
+		.select({
+			sessionId: practiceSession.id,
+			sessionTitle: practiceSession.title,
+			endedAt: practiceSession.endedAt,
+			itemId: sql<string>`${c} ->> 'itemId'`,
+			alpha: sql<number | null>`(${c} -> 'agreement' ->> 'alpha')::float8`,
+			leads: sql<number>`(${c} -> 'agreement' ->> 'leads')::integer`.mapWith(Number),
+			ratings: sql<number>`(${c} -> 'agreement' ->> 'ratings')::integer`.mapWith(Number)
+		})
+		.from(practiceSession)
+		.innerJoin(sql`jsonb_array_elements(coalesce(${practiceSession.state} -> 'calibrations', '[]'::jsonb)) as c(value)`, sql`true`)
+		.where(and(eq(practiceSession.workspaceId, workspaceId), eq(practiceSession.status, 'ended')))
+		.orderBy(practiceSession.endedAt);
+	return rows.map((r) => ({ ...r, alpha: r.alpha === null ? null : Number(r.alpha), endedAt: r.endedAt!.toISOString() }));
+}

@@ -15,9 +15,10 @@ export const SNAPSHOT_EVERY = 250;
 
 /**
  * Events that rewrite the snapshot at once, because SQL reads what they change straight from the
- * snapshot: the session's start and end (outcomes, summary), and wins (the workspace home page).
+ * snapshot: the session's start and end (outcomes, summary), wins (the workspace home page), and
+ * calibration reveals (the agreement a dashboard follows over time).
  */
-const SNAPSHOT_NOW: ReadonlySet<string> = new Set(['session.started', 'session.ended', 'win.recorded', 'win.removed']);
+const SNAPSHOT_NOW: ReadonlySet<string> = new Set(['session.started', 'session.ended', 'win.recorded', 'win.removed', 'calibration.revealed', 'calibration.reopened']);
 
 /** Whether a command that took the state from `snapshotSeq` to `next` with `events` writes a new snapshot. */
 export function isSnapshotDue(snapshotSeq: number, next: SessionState, events: readonly SessionEvent[]): boolean {
@@ -64,6 +65,8 @@ export async function loadSessionState(db: Database, sessionId: string, lastSeq?
 		const [row] = await db.select({ state: practiceSession.state }).from(practiceSession).where(eq(practiceSession.id, sessionId));
 		if (!row) return null;
 		const snapshot = row.state as unknown as SessionState;
+		// Snapshots stored before calibrations existed have none.
+		snapshot.calibrations ??= [];
 		base = { state: snapshot, snapshotSeq: snapshot.lastSeq };
 	}
 	const state = base.state.lastSeq < lastSeq ? applyEvents(base.state, await listEvents(db, sessionId, base.state.lastSeq, lastSeq)) : base.state;

@@ -22,6 +22,7 @@ export async function loadSessionSummary(db: Database, workspaceId: string, sess
 			...state.reviewedAccountIds,
 			...state.spottingRounds.flatMap((round) => Object.values(round.assignments)),
 			...state.tags.map((t) => t.accountId),
+			...state.calibrations.flatMap((c) => c.leads.map((l) => l.accountId)),
 			...state.actionItems.flatMap((a) => (a.accountId ? [a.accountId] : [])),
 			...state.wins.flatMap((w) => (w.accountId ? [w.accountId] : []))
 		])

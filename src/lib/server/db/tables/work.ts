@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { user, workspace } from './auth';
 import { account, contact, deal } from './crm';
 import { activity } from './activity';
 import { taskStatusEnum } from './enums';
+import { practiceSession } from './session';
 
 const workspaceId = () =>
 	uuid('workspace_id')
@@ -40,6 +41,8 @@ export const task = pgTable(
 		accountId: uuid('account_id').references(() => account.id, { onDelete: 'cascade' }),
 		contactId: uuid('contact_id').references(() => contact.id, { onDelete: 'set null' }),
 		dealId: uuid('deal_id').references(() => deal.id, { onDelete: 'set null' }),
+		/** The practice session whose action item this task is (practice impact counts them). */
+		sessionId: uuid('session_id').references((): AnyPgColumn => practiceSession.id, { onDelete: 'set null' }),
 		createdBy: uuid('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		completedAt: timestamp('completed_at', { withTimezone: true })

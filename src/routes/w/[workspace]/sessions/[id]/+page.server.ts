@@ -8,6 +8,7 @@ import { listMembers } from '$lib/server/workspaces';
 import { account } from '$lib/server/db/schema';
 import { listSignals } from '$lib/domain/playbook/signalBlock';
 import { isUuid } from '$lib/domain/forms/isUuid';
+import { loadCalibrationLeads } from '$lib/server/sessions/calibrationLeads';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, workspace } = await requireWorkspace(event);
@@ -22,13 +23,15 @@ export const load: PageServerLoad = async (event) => {
 			...state.wins.flatMap((w) => (w.accountId ? [w.accountId] : []))
 		])
 	];
-	const [participants, members, revision, accounts] = await Promise.all([
+	const calibrationIds = [...new Set(state.plan.agenda.filter((i) => i.exercise === 'lead-calibration').flatMap((i) => i.accountIds))];
+	const [participants, members, revision, accounts, calibrationLeads] = await Promise.all([
 		listSessionParticipants(db, session.id),
 		listMembers(db, workspace.id),
 		getCurrentRevision(db, workspace.id),
 		accountIds.length
 			? db.select({ id: account.id, name: account.name }).from(account).where(and(eq(account.workspaceId, workspace.id), inArray(account.id, accountIds)))
-			: Promise.resolve([])
+			: Promise.resolve([]),
+		loadCalibrationLeads(db, workspace.id, calibrationIds)
 	]);
 	const { state: _, ...summary } = session;
 	return {
@@ -37,6 +40,8 @@ export const load: PageServerLoad = async (event) => {
 		members: members.filter((m) => m.role !== 'viewer').map((m) => ({ id: m.userId, name: m.name, department: m.department })),
 		signals: listSignals(revision.document).signals.filter((s) => s.status !== 'retired').map((s) => ({ id: s.id, name: s.name, family: s.family })),
 		/** Names of the accounts this session plans or has touched; others are looked up as they appear. */
-		accounts
+		accounts,
+		/** The leads of calibration items: CRM behaviour, firing signals and the model's current score. */
+		calibrationLeads
 	};
 };

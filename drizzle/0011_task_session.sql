@@ -1,0 +1,2 @@
+ALTER TABLE "task" ADD COLUMN "session_id" uuid;--> statement-breakpoint
+ALTER TABLE "task" ADD CONSTRAINT "task_session_id_practice_session_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."practice_session"("id") ON DELETE set null ON UPDATE no action;
