@@ -118,3 +118,35 @@ export function diffSignals(before: PlaybookDocument, after: PlaybookDocument): 
 	}
 	return changes;
 }
+
+/** A signal whose rule text a change adds, removes or rewrites (null: no rule on that side). */
+export interface RuleChange {
+	id: string;
+	name: string;
+	before: string | null;
+	after: string | null;
+}
+
+/**
+ * The signals whose rule text differs between two documents (what a backtest can compare), in
+ * the order the signals appear, removed ones last. Layout-only changes (whitespace) are left out.
+ */
+export function listRuleChanges(before: PlaybookDocument, after: PlaybookDocument): RuleChange[] {
+	const old = snapshots(before);
+	const now = snapshots(after);
+	const ruleOf = (snap: SignalSnapshot | undefined) => {
+		const rule = snap ? text(snap.fields.rule).trim() : '';
+		return rule === '' ? null : rule;
+	};
+	const same = (a: string | null, b: string | null) => (a ?? '').replace(/\s+/g, ' ') === (b ?? '').replace(/\s+/g, ' ');
+	const changes: RuleChange[] = [];
+	for (const [id, snap] of now) {
+		const previous = ruleOf(old.get(id));
+		const next = ruleOf(snap);
+		if (!same(previous, next)) changes.push({ id, name: snap.name, before: previous, after: next });
+	}
+	for (const [id, snap] of old) {
+		if (!now.has(id) && ruleOf(snap) !== null) changes.push({ id, name: snap.name, before: ruleOf(snap), after: null });
+	}
+	return changes;
+}

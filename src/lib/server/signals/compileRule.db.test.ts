@@ -291,6 +291,29 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 		);
 	});
 
+	it('with `since`, the first moment at or after it the rule held, as the occurrences say, for 120 random rules', async () => {
+		let held = 0;
+		await fc.assert(
+			fc.asyncProperty(ruleArb, nowArb, fc.integer({ min: 0, max: 200 * MIN }), async (rule, nowMs, back) => {
+				const now = new Date(nowMs);
+				const since = new Date(nowMs - back);
+				const got = await runCompiledRule(opened.db, rule, { workspaceId, now, since, evidence: 'last' });
+				const want = new Map<string, number | null>();
+				for (const [accountId, timeline] of timelines) {
+					const result = evaluateRule(rule, timeline, now);
+					if (!result.fires) continue;
+					// Held on [from, to): the first occurrence still holding at or after since.
+					const o = result.occurrences.find((x) => x.to === null || x.to.getTime() > since.getTime());
+					want.set(accountId, o ? Math.max(o.from.getTime(), since.getTime()) : null);
+				}
+				expect(new Map(got.map((h) => [h.accountId, h.firstHeldSince ? h.firstHeldSince.getTime() : null]))).toEqual(want);
+				held += [...want.values()].filter((v) => v !== null).length;
+			}),
+			{ seed: SEED + 3, numRuns: 120 }
+		);
+		expect(held).toBeGreaterThan(40);
+	});
+
 	it('for a subset of accounts, the same rows as for all, restricted to them', async () => {
 		const ids = [...timelines.keys()].slice(0, 3);
 		await fc.assert(

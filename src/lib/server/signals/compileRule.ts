@@ -55,6 +55,11 @@ export interface CompileRuleOptions {
 	 * the latest occurrence's (what detection stores on a hit); cheaper.
 	 */
 	evidence?: 'all' | 'last';
+	/**
+	 * Also give, as first_held_since, the first moment at or after this instant the rule held
+	 * (null when it did not hold since then); backtests read when a rule first fired in a period.
+	 */
+	since?: Date;
 	/** A table made by createAccountHistory for the same workspace, now and accounts, read instead of finding each account's first activity again. */
 	historyTable?: typeof ACCOUNT_HISTORY_TABLE;
 }
@@ -72,6 +77,8 @@ export interface CompiledRuleRow {
 	last_ended_at: Date | string | null;
 	/** When the latest evidence activity happened; null without evidence. */
 	evidence_at: Date | string | null;
+	/** The first moment at or after options.since it held; null without `since` or when it did not. */
+	first_held_since: Date | string | null;
 }
 
 export { RuleCompileError };
@@ -339,6 +346,12 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 		nowAt
 	};
 	const root = node(c, rule, [], true);
+	const sinceMs = options.since?.getTime();
+	if (sinceMs !== undefined && !Number.isFinite(sinceMs)) throw new RuleCompileError('since is not a valid date');
+	const since =
+		sinceMs === undefined
+			? sql`null::timestamptz as first_held_since`
+			: sql`timestamptz 'epoch' + lower(held.m * int8multirange(int8range(${sinceMs}::bigint, null))) * interval '1 millisecond' as first_held_since`;
 	// One array parameter, however many accounts (a parameter list would hit the protocol's limit).
 	for (const id of ids ?? []) {
 		if (!UUID.test(id)) throw new RuleCompileError(`account id is not a UUID: ${id}`);
@@ -386,7 +399,8 @@ select held.account_id,
   coalesce(evidence_ids.ids, '{}')::bigint[] as evidence,
   timestamptz 'epoch' + (select max(lower(rng)) from unnest(held.m) as rng) * interval '1 millisecond' as last_started_at,
   case when upper(held.m) = held.end_ms then null else timestamptz 'epoch' + upper(held.m) * interval '1 millisecond' end as last_ended_at,
-  timestamptz 'epoch' + evidence_ids.max_ms * interval '1 millisecond' as evidence_at
+  timestamptz 'epoch' + evidence_ids.max_ms * interval '1 millisecond' as evidence_at,
+  ${since}
 from held left join evidence_ids on evidence_ids.account_id = held.account_id
 where not isempty(held.m)
 order by held.account_id`;

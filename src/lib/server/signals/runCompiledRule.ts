@@ -18,6 +18,8 @@ export interface RuleHit {
 	lastEndedAt: Date | null;
 	/** When the latest evidence activity happened; null without evidence. */
 	evidenceAt: Date | null;
+	/** Only with options.since: the first moment at or after it the rule held; null when it did not. */
+	firstHeldSince?: Date | null;
 }
 
 function toDate(value: Date | string): Date {
@@ -37,6 +39,7 @@ function toIds(value: unknown): number[] {
 export async function runCompiledRule(db: Database, rule: Rule, options: CompileRuleOptions): Promise<RuleHit[]> {
 	const rows = await queryRows<CompiledRuleRow>(db, compileRule(rule, options));
 	return rows.map((row) => ({
+		...(options.since ? { firstHeldSince: row.first_held_since === null ? null : toDate(row.first_held_since) } : {}),
 		accountId: row.account_id,
 		firstFiredAt: toDate(row.first_fired_at),
 		holdsNow: row.holds_now,

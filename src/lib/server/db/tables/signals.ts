@@ -39,7 +39,9 @@ export const signalHit = pgTable(
 	(t) => [
 		uniqueIndex('signal_hit_open_idx').on(t.workspaceId, t.signalKey, t.accountId).where(sql`${t.closedAt} is null`),
 		index('signal_hit_ws_account_idx').on(t.workspaceId, t.accountId, t.firstFiredAt),
-		index('signal_hit_ws_signal_idx').on(t.workspaceId, t.signalKey, t.firstFiredAt)
+		index('signal_hit_ws_signal_idx').on(t.workspaceId, t.signalKey, t.firstFiredAt),
+		/** Signal trends: a workspace's hits that started in a range of weeks, whatever the signal. */
+		index('signal_hit_ws_fired_idx').on(t.workspaceId, t.firstFiredAt)
 	]
 );
 

@@ -7,6 +7,7 @@ import { HEADING_ID_PREFIX, renderSectionHtml } from '$lib/server/playbook/rende
 import { listHeadings } from '$lib/server/markdown/renderMarkdown';
 import { findSection } from '$lib/domain/playbook/document';
 import { countFiredAccounts } from '$lib/server/signals/firedCounts';
+import { findSignalBlocks } from '$lib/domain/playbook/signalBlock';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, workspace, userId } = await requireWorkspace(event);
@@ -29,6 +30,8 @@ export const load: PageServerLoad = async (event) => {
 	};
 	return {
 		section: { slug: section.slug, title: section.title },
+		/** Sections with signal cards, and ones about rules (the rule-language help), offer "Try a rule". */
+		offerTry: findSignalBlocks(section.body).length > 0 || /\brules?\b/i.test(section.title),
 		html: renderSectionHtml(section.body, undefined, fired),
 		headings: listHeadings(section.body, { idPrefix: HEADING_ID_PREFIX }).filter((h) => h.depth <= 3),
 		revision: { number: revision.number, isCurrent: revision.number === current.number, createdAt: revision.createdAt },

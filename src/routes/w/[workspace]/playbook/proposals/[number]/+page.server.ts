@@ -10,6 +10,9 @@ import { reviewInput } from '$lib/domain/playbook/inputs';
 import { readForm } from '$lib/domain/forms/readForm';
 import { can } from '$lib/domain/auth/permissions';
 import type { ConflictChoice } from '$lib/domain/playbook/mergeDocuments';
+import { listRuleChanges } from '$lib/domain/playbook/signalChanges';
+import { defaultBacktestDates, defaultBacktestPeriod, readBacktestPeriod } from '$lib/domain/scoring/backtestPeriod';
+import { backtestRuleChanges, MAX_BACKTESTED_CHANGES } from '$lib/server/signals/backtestRuleChanges';
 
 const numberOf = (event: { params: { number: string } }) => {
 	const n = Number(event.params.number);
@@ -24,7 +27,22 @@ export const load: PageServerLoad = async (event) => {
 	const base = await getRevision(db, workspace.id, proposal.baseRevision);
 	const reviews = await listReviews(db, workspace.id, proposal.id);
 	const { document: _, ...rest } = proposal;
+	// Rewritten rules are backtested before and after; streamed, so the page shows without waiting.
+	const ruleChanges = base ? listRuleChanges(base.document, proposal.document) : [];
+	const now = new Date();
+	const asked = readBacktestPeriod(event.url.searchParams.get('from'), event.url.searchParams.get('to'), now);
+	const chosen = asked.ok ? asked : { ...defaultBacktestDates(now), period: defaultBacktestPeriod(now) };
 	return {
+		ruleImpact: ruleChanges.length
+			? {
+					from: chosen.from,
+					to: chosen.to,
+					periodError: asked.ok ? null : asked.message,
+					count: ruleChanges.length,
+					limit: MAX_BACKTESTED_CHANGES
+				}
+			: null,
+		ruleBacktests: ruleChanges.length ? backtestRuleChanges(db, workspace.id, ruleChanges, chosen.period) : null,
 		proposal: { ...rest, reasonHtml: renderPlainMarkdown(proposal.reason) },
 		sections: proposal.document.sections.map((s) => ({ slug: s.slug, title: s.title })),
 		diff: base ? diffDocuments(base.document, proposal.document) : null,

@@ -1,0 +1,1 @@
+CREATE INDEX "signal_hit_ws_fired_idx" ON "signal_hit" USING btree ("workspace_id","first_fired_at");
