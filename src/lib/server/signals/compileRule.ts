@@ -56,6 +56,11 @@ export interface CompileRuleOptions {
 	 */
 	evidence?: 'all' | 'last';
 	/**
+	 * Instead of one row per account, one row per occurrence (account_id, started_at, ended_at:
+	 * null while it holds), without evidence: every time the rule held in each account's history.
+	 */
+	occurrences?: boolean;
+	/**
 	 * Also give, as first_held_since, the first moment at or after this instant the rule held
 	 * (null when it did not hold since then); backtests read when a rule first fired in a period.
 	 */
@@ -341,7 +346,7 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 		laterals: [],
 		evidence: [],
 		patterns: new Map(),
-		lookups: options.evidence === 'last',
+		lookups: options.evidence === 'last' || !!options.occurrences,
 		workspace: sql`${ws}::uuid`,
 		nowAt
 	};
@@ -364,7 +369,7 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 					sql` union `
 				)
 			: sql`select null::uuid as account_id, null::bigint as id, null::bigint as ms where false`;
-	return sql`with hist as materialized (
+	const held = sql`with hist as materialized (
   select h.*, ${nowMs}::bigint + 1 as end_ms from (${history}) h
 ), accts as (
   select h.account_id as id from hist h
@@ -383,7 +388,17 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 		[...c.parts, ...c.arrays.map((a) => a.name)].map((p) => sql.raw(`left join ${p} on ${p}.account_id = h.account_id`)),
 		sql` `
 	)} ${sql.join(c.laterals, sql` `)}
-), runs as materialized (
+)`;
+	if (options.occurrences) {
+		// Every run of the rule in the account's history, one row each, oldest first per account.
+		return sql`${held}
+ select held.account_id,
+  timestamptz 'epoch' + lower(rng) * interval '1 millisecond' as started_at,
+  case when upper(rng) = held.end_ms then null else timestamptz 'epoch' + upper(rng) * interval '1 millisecond' end as ended_at
+from held cross join unnest(held.m) as rng
+order by held.account_id, lower(rng)`;
+	}
+	return sql`${held}, runs as materialized (
   select held.*, u.p from held cross join lateral (${
 		options.evidence === 'last'
 			? sql`select max(lower(rng)) as p from unnest(held.m) as rng`

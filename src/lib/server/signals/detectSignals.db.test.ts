@@ -183,4 +183,36 @@ describe.each(testDatabases())('signal detection ($name)', ({ open }) => {
 		const third = await sweepSignals(db, ws, { now: NOW });
 		expect(third).toMatchObject({ opened: 0, alerts: 0, tasks: 0 });
 	});
+
+	it("records a signal's whole history on its first sweep, once, and leaves the latest occurrence to detection", async () => {
+		const ws = (await makeWorkspace(db)).id;
+		const busy = await makeAccount(db, ws, { lifecycle: 'prospect' });
+		// Three bursts of pricing visits (3 within a day): 200, 100 and half a day ago; the last holds now.
+		const burst = (d: number) => [0, 1, 2].map((h) => ({ type: 'pricing_visit' as const, at: new Date(daysAgo(d).getTime() + h * 3_600_000) }));
+		await makeActivities(db, ws, busy.id, [...burst(200), ...burst(100), ...burst(0.5)]);
+		const calm = await makeAccount(db, ws, { lifecycle: 'prospect' });
+		// Two bursts long ago, none holding now.
+		await makeActivities(db, ws, calm.id, [...burst(300), ...burst(150)]);
+
+		const first = await sweepSignals(db, ws, { now: NOW });
+		const busyHits = (await hitsOf(db, ws, 'pricing-page-repeat')).filter((h) => h.accountId === busy.id);
+		expect(busyHits.map((h) => [h.firstFiredAt.toISOString().slice(0, 10), h.closedAt === null])).toEqual([
+			[daysAgo(200).toISOString().slice(0, 10), false],
+			[daysAgo(100).toISOString().slice(0, 10), false],
+			[daysAgo(0.5).toISOString().slice(0, 10), true]
+		]);
+		// History has no evidence; the open hit, recorded by detection, has its three visits.
+		expect(busyHits.map((h) => h.evidence.length)).toEqual([0, 0, 3]);
+		const calmHits = (await hitsOf(db, ws, 'pricing-page-repeat')).filter((h) => h.accountId === calm.id);
+		expect(calmHits.map((h) => [h.firstFiredAt.toISOString().slice(0, 10), h.closedAt !== null, h.evidence.length])).toEqual([
+			[daysAgo(300).toISOString().slice(0, 10), true, 0],
+			[daysAgo(150).toISOString().slice(0, 10), true, 3]
+		]);
+		expect(first).toMatchObject({ opened: 1 });
+		expect(first!.past).toBeGreaterThanOrEqual(3);
+
+		const again = await sweepSignals(db, ws, { now: new Date(NOW.getTime() + 60_000) });
+		expect(again).toMatchObject({ opened: 0, past: 0 });
+		expect(await hitsOf(db, ws, 'pricing-page-repeat')).toHaveLength(5);
+	});
 });

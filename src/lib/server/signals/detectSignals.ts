@@ -21,6 +21,7 @@ import { createFollowUps, loadFollowUpContext } from './followUps';
 import { evaluateAccounts } from './evaluateAccounts';
 import { ACCOUNT_HISTORY_TABLE, createAccountHistory } from './accountHistory';
 import { loadStoredHits } from './storedHits';
+import { backfillSignalHistory } from './backfillHistory';
 
 export interface DetectionResult {
 	opened: number;
@@ -55,6 +56,7 @@ async function detect(tx: Database, workspaceId: string, accountIds: string[] | 
 		await tx.execute(sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
 		await createAccountHistory(tx, workspaceId, now, accountIds);
 	}
+	const backfilled = accountIds === undefined ? await backfillSignalHistory(tx, workspaceId, plan.signals, plan.revision, now) : 0;
 	// Issued together: on one connection they travel as one pipeline.
 	const [{ open, latest }, inMemory] = await Promise.all([
 		loadStoredHits(tx, workspaceId, accountIds),
@@ -84,7 +86,7 @@ async function detect(tx: Database, workspaceId: string, accountIds: string[] | 
 		opened: opened.length,
 		closed: planned.reduce((n, p) => n + p.changes.closed.length, 0),
 		refreshed: planned.reduce((n, p) => n + p.changes.refreshed.length, 0),
-		past: planned.reduce((n, p) => n + p.changes.past.length, 0),
+		past: backfilled + planned.reduce((n, p) => n + p.changes.past.length, 0),
 		alerts: 0,
 		tasks: 0
 	};
