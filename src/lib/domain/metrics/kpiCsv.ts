@@ -1,5 +1,6 @@
 /** The KPI dashboard as CSV rows: one per month, then the whole period and the months before practice. */
 import { KPI_INFO, KPI_KEYS, type KpiFigures, type PeriodCounts } from './kpis';
+import type { PracticeMonth } from './practice';
 
 const COUNT_KEYS = [
 	'customersAtStart', 'customersLost', 'newLeads', 'convertedLeads', 'closedDeals', 'closedDealDays', 'purchases12m', 'purchaseValue12m',
@@ -25,18 +26,7 @@ export function kpiCsvRows(d: {
 }
 
 /** Practice impact as CSV rows, one per month. */
-export function practiceCsvRows(months: {
-	month: string;
-	sessionsHeld: number;
-	winsRecorded: number;
-	revisions: number;
-	actionItemsDue: number;
-	actionItemsOnTime: number;
-	churns: number;
-	churnsWarned: number;
-	medianWarningDays: number | null;
-	calibrationAlpha: number | null;
-}[]): string[][] {
+export function practiceCsvRows(months: PracticeMonth[]): string[][] {
 	return [
 		['month', 'sessions held', 'wins recorded', 'playbook revisions', 'action items due', 'action items done on time', 'churns', 'churns a churn-risk signal warned of', 'median days of warning', 'calibration agreement (alpha)'],
 		...months.map((m) => [m.month, m.sessionsHeld, m.winsRecorded, m.revisions, m.actionItemsDue, m.actionItemsOnTime, m.churns, m.churnsWarned, round(m.medianWarningDays), m.calibrationAlpha === null ? '' : m.calibrationAlpha.toFixed(3)].map(String))

@@ -7,24 +7,11 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import { addMonths } from '$lib/domain/metrics/kpis';
+import type { PracticeMonth } from '$lib/domain/metrics/practice';
+
+export type { PracticeMonth };
 import { loadDetectionPlan } from '../signals/detectionSignals';
 
-export interface PracticeMonth {
-	month: string;
-	sessionsHeld: number;
-	winsRecorded: number;
-	revisions: number;
-	/** Session action items (as CRM tasks) due in the month, done or overdue by now. */
-	actionItemsDue: number;
-	actionItemsOnTime: number;
-	churns: number;
-	/** Churns a churn-risk signal fired on beforehand. */
-	churnsWarned: number;
-	/** Median days between the first churn-risk signal and the churn, over warned churns. */
-	medianWarningDays: number | null;
-	/** Mean Krippendorff's alpha of the lead calibrations in sessions that ended in the month. */
-	calibrationAlpha: number | null;
-}
 
 const monthStart = (month: string) => `${month}-01T00:00:00Z`;
 

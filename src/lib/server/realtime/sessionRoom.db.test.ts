@@ -1,28 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { io as connect, type Socket } from 'socket.io-client';
-import type { Server } from 'socket.io';
 import { testDatabases } from '../../../../tests/databases';
+import { startRealtimeServer, type Client } from '../../../../tests/realtimeClients';
 import { makeAccount, makeActivities, makeUser, makeWorkspace } from '../../../../tests/factories';
 import type { OpenDatabase } from '../db/index';
 import { createSession, getSession } from '../sessions/sessions';
-import { createSession as createAuthSession, generateSessionToken, SESSION_COOKIE } from '../auth/session';
-import { attachRealtime } from './attachRealtime';
+import { createSession as createAuthSession, generateSessionToken } from '../auth/session';
 import { projectStateFor, sessionPlanSchema, type VisibleSessionEvent } from '../../domain/session';
 import { applySessionCommand } from '../sessions/applySessionCommand';
 import { LiveClient } from '../../../../tests/fault/liveClient';
-import type { ClientToServerEvents, CommandReply, JoinReply, ServerToClientEvents } from '../../realtime/events';
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+import type { CommandReply, JoinReply } from '../../realtime/events';
 
 describe.each(testDatabases())('live session over socket.io on $name', ({ open }) => {
 	let store: OpenDatabase;
-	let server: http.Server;
-	let io: Server;
+	let live: Awaited<ReturnType<typeof startRealtimeServer>>;
 	let url: string;
-	const clients: Client[] = [];
 	let sessionId: string;
 	let workspaceId: string;
 	let accountId: string;
@@ -60,33 +52,19 @@ describe.each(testDatabases())('live session over socket.io on $name', ({ open }
 			participantIds: [people.sam.id, people.sue.id]
 		});
 		sessionId = await createSession(store.db, ws.id, { plan, facilitatorId: people.fran.id, createdBy: people.fran.id });
-		server = http.createServer();
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-		io = attachRealtime(server, { database: async () => store.db, env: { ORIGIN: url }, heartbeatMs: 100 });
+		live = await startRealtimeServer(async () => store.db);
+		url = live.url;
 	});
 	afterAll(async () => {
-		for (const c of clients) c.close();
-		io.close();
+		live.close();
 		await store.close();
 	});
 
 	/** A real client that records every raw frame it receives, to prove what never reached it. */
 	async function join(who: string, afterSeq?: number) {
-		const socket: Client = connect(url, { transports: ['websocket'], reconnection: false, extraHeaders: { origin: url, cookie: `${SESSION_COOKIE}=${people[who].token}` } });
-		clients.push(socket);
-		const frames: string[] = [];
-		socket.io.engine?.on('packet', (p) => frames.push(String(p.data ?? '')));
-		socket.io.on('open', () => socket.io.engine.on('packet', (p) => frames.push(String(p.data ?? ''))));
-		const events: VisibleSessionEvent[] = [];
-		socket.on('session:events', (m) => events.push(...m.events));
-		await new Promise<void>((resolve, reject) => {
-			socket.on('connect', () => resolve());
-			socket.on('connect_error', reject);
-		});
-		const reply = await socket.emitWithAck('session:join', { sessionId, afterSeq });
-		return { socket, frames, events, reply: reply as JoinReply };
+		return live.join(people[who].token, sessionId, afterSeq);
 	}
+
 
 	const send = (socket: Client, command: Record<string, unknown>) =>
 		socket.emitWithAck('session:command', { sessionId, command: { commandId: randomUUID(), ...command } }) as Promise<CommandReply>;

@@ -2,9 +2,10 @@
  * The signals holding on past won and lost deals' accounts when each deal closed: the history a
  * calibration's weights proposal is checked against (ROC AUC of won vs lost).
  */
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '../db/index';
-import { account, activity, contact, deal } from '../db/schema';
+import { deal } from '../db/schema';
+import { loadRuleTimelines } from '../signals/evaluateAccounts';
 import { getCurrentRevision } from '../playbook/revisions';
 import { listSignals } from '../../domain/playbook/signalBlock';
 import { evaluateRule, parseRule } from '../../domain/signals';
@@ -38,39 +39,7 @@ export async function loadClosedDealFeatures(db: Database, workspaceId: string, 
 	});
 	const accountIds = [...new Set(deals.map((d) => d.accountId))];
 	const types = [...new Set(rules.flatMap((r) => [...listRuleEventTypes(r.rule)]))];
-	const columns = {
-		accountId: activity.accountId,
-		id: activity.id,
-		type: activity.type,
-		occurredAt: activity.occurredAt,
-		contactId: activity.contactId,
-		department: activity.department,
-		properties: activity.properties
-	};
-	const ofAccounts = and(eq(activity.workspaceId, workspaceId), inArray(activity.accountId, accountIds));
-	const [facts, contacts, matching, firsts] = await Promise.all([
-		db
-			.select({ id: account.id, lifecycle: account.lifecycle, plan: account.plan, arr: account.arr, industry: account.industry, size: account.size })
-			.from(account)
-			.where(and(eq(account.workspaceId, workspaceId), inArray(account.id, accountIds))),
-		db
-			.select({ accountId: contact.accountId, id: contact.id, lifecycle: contact.lifecycle, title: contact.title })
-			.from(contact)
-			.where(and(eq(contact.workspaceId, workspaceId), inArray(contact.accountId, accountIds))),
-		// Only the activity types the rules read…
-		types.length ? db.select(columns).from(activity).where(and(ofAccounts, inArray(activity.type, types))) : Promise.resolve([]),
-		// …and each account's first activity, which marks where its history starts (absence rules count from there).
-		db.selectDistinctOn([activity.accountId], columns).from(activity).where(ofAccounts).orderBy(activity.accountId, asc(activity.occurredAt), asc(activity.id))
-	]);
-	const byAccount = new Map<string, (typeof matching)[number][]>();
-	for (const a of matching) byAccount.set(a.accountId, [...(byAccount.get(a.accountId) ?? []), a]);
-	for (const a of firsts) {
-		const list = byAccount.get(a.accountId) ?? [];
-		if (!list.some((x) => x.id === a.id)) byAccount.set(a.accountId, [...list, a]);
-	}
-	const contactsOf = new Map<string, typeof contacts>();
-	for (const c of contacts) if (c.accountId) contactsOf.set(c.accountId, [...(contactsOf.get(c.accountId) ?? []), c]);
-	const timelines = new Map(facts.map(({ id, ...fields }) => [id, { account: fields, contacts: contactsOf.get(id) ?? [], activities: byAccount.get(id) ?? [] }]));
+	const timelines = await loadRuleTimelines(db, workspaceId, accountIds, types);
 	return deals.map((d) => {
 		const closedAt = new Date(`${d.closeOn}T23:59:59.999Z`);
 		const timeline = timelines.get(d.accountId);

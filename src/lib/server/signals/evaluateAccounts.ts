@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
-import { evaluateRule, type RuleTimeline, type RuleTimelineActivity } from '$lib/domain/signals/evaluateRule';
+import { evaluateRule, type RuleTimeline } from '$lib/domain/signals/evaluateRule';
 import { listRuleEventTypes } from '$lib/domain/signals/ruleEventTypes';
 import type { RuleResult } from '$lib/domain/signals/planHitChanges';
 import type { DetectionSignal } from './detectionSignals';
@@ -21,17 +21,18 @@ interface ActivityRow {
 	properties: Record<string, unknown>;
 }
 
-/** Per signal key, the results for the accounts it fired for (as the compiled rule's 'last' mode gives). */
-export async function evaluateAccounts(
-	db: Database,
-	workspaceId: string,
-	accountIds: string[],
-	signals: DetectionSignal[],
-	now: Date
-): Promise<Map<string, RuleResult[]>> {
-	const types = [...new Set(signals.flatMap((s) => [...listRuleEventTypes(s.rule)]))];
+/**
+ * The timelines rules read for some accounts, in three queries whatever their number: the
+ * accounts' attributes, their contacts, and their activities of `types` plus each one's first
+ * activity (where its history starts: absence rules count from there). Activities after `now`
+ * (when given) are left out. Accounts of another workspace are absent from the map.
+ */
+export async function loadRuleTimelines(db: Database, workspaceId: string, accountIds: string[], types: string[], now?: Date): Promise<Map<string, RuleTimeline>> {
+	const timelines = new Map<string, RuleTimeline>();
+	if (accountIds.length === 0) return timelines;
 	const ids = `{${accountIds.join(',')}}`;
-	const nowAt = now.toISOString();
+	const upTo = now === undefined ? sql`` : sql` and x.occurred_at <= ${now.toISOString()}::timestamptz`;
+	const upToFirst = now === undefined ? sql`` : sql` and y.occurred_at <= ${now.toISOString()}::timestamptz`;
 	const [accounts, contacts, activities] = await Promise.all([
 		queryRows<{ id: string; lifecycle: string; plan: string | null; arr: number; industry: string | null; size: string | null }>(
 			db,
@@ -41,37 +42,47 @@ export async function evaluateAccounts(
 			db,
 			sql`select id, account_id, lifecycle::text as lifecycle, title from contact where workspace_id = ${workspaceId}::uuid and account_id = any(${ids}::uuid[])`
 		),
-		// The rules' activity types, plus each account's first activity (where its history starts).
 		queryRows<ActivityRow>(
 			db,
 			sql`select x.id, x.account_id, x.type::text as type, x.occurred_at, x.contact_id, x.department::text as department, x.properties
 				from activity x where x.workspace_id = ${workspaceId}::uuid and x.account_id = any(${ids}::uuid[])
-				  and x.type = any(${`{${types.join(',')}}`}::activity_type[]) and x.occurred_at <= ${nowAt}::timestamptz
+				  and x.type = any(${`{${types.join(',')}}`}::activity_type[])${upTo}
 				union
 				select f.id, f.account_id, f.type::text, f.occurred_at, f.contact_id, f.department::text, f.properties
 				from unnest(${ids}::uuid[]) as a(id) cross join lateral (
-				  select * from activity y where y.workspace_id = ${workspaceId}::uuid and y.account_id = a.id and y.occurred_at <= ${nowAt}::timestamptz
-				  order by y.occurred_at asc limit 1) f`
+				  select * from activity y where y.workspace_id = ${workspaceId}::uuid and y.account_id = a.id${upToFirst}
+				  order by y.occurred_at asc, y.id asc limit 1) f`
 		)
 	]);
-	const timelines = new Map<string, RuleTimeline>();
 	for (const a of accounts) {
 		timelines.set(a.id, { account: { lifecycle: a.lifecycle, plan: a.plan, arr: Number(a.arr), industry: a.industry, size: a.size }, contacts: [], activities: [] });
 	}
 	for (const c of contacts) timelines.get(c.account_id)?.contacts.push({ id: c.id, lifecycle: c.lifecycle, title: c.title });
-	const at = new Map<number, number>();
 	for (const row of activities) {
-		const activity: RuleTimelineActivity = {
+		timelines.get(row.account_id)?.activities.push({
 			id: Number(row.id),
 			type: row.type,
 			occurredAt: row.occurred_at instanceof Date ? row.occurred_at : new Date(row.occurred_at),
 			contactId: row.contact_id,
 			department: row.department,
 			properties: row.properties ?? {}
-		};
-		at.set(activity.id, (activity.occurredAt as Date).getTime());
-		timelines.get(row.account_id)?.activities.push(activity);
+		});
 	}
+	return timelines;
+}
+
+/** Per signal key, the results for the accounts it fired for (as the compiled rule's 'last' mode gives). */
+export async function evaluateAccounts(
+	db: Database,
+	workspaceId: string,
+	accountIds: string[],
+	signals: DetectionSignal[],
+	now: Date
+): Promise<Map<string, RuleResult[]>> {
+	const types = [...new Set(signals.flatMap((s) => [...listRuleEventTypes(s.rule)]))];
+	const timelines = await loadRuleTimelines(db, workspaceId, accountIds, types, now);
+	const at = new Map<number, number>();
+	for (const timeline of timelines.values()) for (const a of timeline.activities) at.set(a.id, (a.occurredAt as Date).getTime());
 	const results = new Map<string, RuleResult[]>();
 	for (const signal of signals) {
 		const rows: RuleResult[] = [];
