@@ -66,6 +66,11 @@ export function defaultAgenda(): AgendaItem[] {
 	];
 }
 
+/** The standard agenda's trend review (or an item its planner named after one): it links to the trend review page. */
+export function isTrendReviewItem(item: Pick<AgendaItem, 'id' | 'title'>): boolean {
+	return item.id === 'trends' || /\btrends?\b/i.test(item.title);
+}
+
 export function totalPlannedMinutes(agenda: readonly AgendaItem[]): number {
 	return agenda.reduce((sum, item) => sum + item.plannedMinutes, 0);
 }

@@ -16,7 +16,8 @@ import { addMonths } from '$lib/domain/metrics/kpis';
 import { ACTIVITY_TYPE_INFO, type ActivityType } from '$lib/domain/crm/activityTypes';
 import { compareCohorts, type CohortItemInput, type CohortRow, type CohortSizes, type Comparison } from '$lib/domain/metrics/cohorts';
 import { loadDetectionPlan } from '../signals/detectionSignals';
-import { monthStart, segmentFilter, type KpiPeriod, type KpiSegment } from './kpiCounts';
+import type { CohortQuery } from '$lib/domain/metrics/cohortQuery';
+import { monthStart, querySegment, segmentFilter, type KpiPeriod, type KpiSegment } from './kpiCounts';
 
 export interface CohortRequest {
 	comparison: Comparison;
@@ -127,4 +128,9 @@ export async function loadCohortComparison(db: Database, workspaceId: string, re
 		ensure(i.kind, i.key, label)[i.cohort] = { events: i.events, lastDays: i.lastDays };
 	}
 	return { sizes, rows: compareCohorts(sizes, [...inputs.values()]) };
+}
+
+/** The trend review for a page's query (src/lib/domain/metrics/cohortQuery.ts). */
+export function loadTrendReview(db: Database, workspaceId: string, query: CohortQuery): Promise<CohortComparison> {
+	return loadCohortComparison(db, workspaceId, { comparison: query.comparison, period: { from: query.from, to: query.to }, windowDays: query.windowDays, segment: querySegment(query) });
 }
