@@ -7,7 +7,13 @@ const review = `/w/${demo.slug}/trend-review`;
 
 /** The table's activity and signal names, in the page's order (largest differences first). */
 const rowNames = async (page: Page) =>
-	(await page.getByRole('table').locator('tbody th').allInnerTexts()).map((t) => t.replace(/\s*signal$/, '').trim());
+	(await page.getByRole('table').locator('tbody th').allTextContents()).map((t) => t.replace(/\s*signal\s*$/, '').trim());
+
+/** A row's difference in percentage points, as the page shows it (− for fewer in the first cohort). */
+const difference = async (page: Page, name: string) => {
+	const text = (await page.getByRole('row', { name: new RegExp(`^${name}`) }).locator('td.diff').textContent()) ?? '';
+	return Number(text.replace('−', '-').replace(/ pts$/, ''));
+};
 
 test('the trend review compares won vs lost deals, then churned vs renewed customers, where the planted patterns lead', async ({ page }) => {
 	await signIn(page, demo.email('sales'));
@@ -33,15 +39,19 @@ test('the trend review compares won vs lost deals, then churned vs renewed custo
 	await expect(sizes.getByRole('heading', { name: 'Churned' })).toBeVisible();
 	await expect(sizes.getByRole('heading', { name: 'Renewed' })).toBeVisible();
 	await expect(sizes.locator('.big')).toHaveText([/^[1-9][\d,]* customers?$/, /^[1-9][\d,]* customers?$/]);
-	// The demo plants it: churned customers mostly had no check-in meeting before the end, and
-	// went quiet in the product weeks before churning.
+	// The demo plants it (src/lib/server/demo/planCustomer.ts): churned customers mostly had no
+	// call, meeting or reply between onboarding and the end, opened more tickets, and went quiet in
+	// the product weeks before churning.
 	const names = await rowNames(page);
-	expect(names.slice(0, 5)).toContain('Meeting held');
-	const meetings = page.getByRole('row', { name: /^Meeting held/ });
-	await expect(meetings.locator('td.diff')).toHaveText(/^−\d+ pts$/);
+	const top = names.slice(0, 6);
+	expect(top).toContain('Call logged');
+	expect(await difference(page, 'Call logged')).toBeLessThanOrEqual(-30);
+	expect(top).toContain('Support ticket opened');
+	expect(await difference(page, 'Support ticket opened')).toBeGreaterThanOrEqual(20);
+	expect(await difference(page, 'Meeting held')).toBeLessThan(0);
 	const logins = page.getByRole('row', { name: /^Product login/ });
-	const [churnedLast, renewedLast] = [await logins.locator('td').nth(2).innerText(), await logins.locator('td').nth(5).innerText()];
-	expect(parseFloat(churnedLast)).toBeGreaterThan(parseFloat(renewedLast) + 14);
+	const [churnedLast, renewedLast] = [await logins.locator('td').nth(2).textContent(), await logins.locator('td').nth(5).textContent()];
+	expect(parseFloat(churnedLast!)).toBeGreaterThan(parseFloat(renewedLast!) + 14);
 	await expectNoSeriousA11yViolations(page);
 	await page.screenshot({ path: 'test-results/trend-review.png', fullPage: true });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cohortCsvRows, compareCohorts, type CohortItemInput } from './cohorts';
 import { readCohortQuery, cohortQueryParams } from './cohortQuery';
+import { csvLine } from '../import/csvCell';
 
 const item = (key: string, a: [number, number[]], b: [number, number[]], kind: 'activity' | 'signal' = 'activity'): CohortItemInput => ({
 	kind,
@@ -73,7 +74,10 @@ describe('compareCohorts', () => {
 			'Renewed: customers with it (of 5)', 'Renewed: share (%)', 'Renewed: events per customer', 'Renewed: median days before outcome of the last one',
 			'difference (Churned - Renewed, percentage points)'
 		]);
-		expect(csv[2]).toEqual(['activity', 'meetings', 'meetings', '1', '25', '0.5', '60', '4', '80', '1.8', '15', '-55']);
+		expect(csv[2]).toEqual(['activity', 'meetings', 'meetings', 1, 25, 0.5, 60, 4, 80, 1.8, 15, -55]);
+		expect(csvLine(csv[2])).toBe('activity,meetings,meetings,1,25,0.5,60,4,80,1.8,15,-55\r\n');
+		const renewal = csv.find((r) => r[1] === 'renewal')!;
+		expect(renewal.slice(3)).toEqual([0, 0, 0, '', 0, 0, 0, '', 0]);
 		expect(csv).toHaveLength(items.length + 1);
 	});
 });

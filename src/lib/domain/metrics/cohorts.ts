@@ -104,11 +104,14 @@ export function compareCohorts(sizes: CohortSizes, items: readonly CohortItemInp
 	});
 }
 
-const round = (v: number | null, digits = 2) => (v === null ? '' : String(Math.round(v * 10 ** digits) / 10 ** digits));
+const round = (v: number | null, digits = 2) => (v === null ? '' : Math.round(v * 10 ** digits) / 10 ** digits);
 const percent = (v: number | null) => (v === null ? '' : round(v * 100, 1));
 
-/** The trend review's table as CSV rows, in the page's order. */
-export function cohortCsvRows(comparison: Comparison, sizes: CohortSizes, rows: readonly CohortRow[]): string[][] {
+/**
+ * The trend review's table as CSV rows, in the page's order. Figures stay numbers (empty when there
+ * is none), so a negative difference is not mistaken for a formula and escaped as text.
+ */
+export function cohortCsvRows(comparison: Comparison, sizes: CohortSizes, rows: readonly CohortRow[]): (string | number)[][] {
 	const { a, b } = COMPARISONS[comparison];
 	const side = (name: string, size: number) => [
 		`${name}: ${comparison === 'deals' ? 'deals' : 'customers'} with it (of ${size})`,
@@ -117,6 +120,6 @@ export function cohortCsvRows(comparison: Comparison, sizes: CohortSizes, rows: 
 		`${name}: median days before outcome of the last one`
 	];
 	const header = ['kind', 'key', 'name', ...side(a, sizes.a), ...side(b, sizes.b), `difference (${a} - ${b}, percentage points)`];
-	const cells = (f: CohortSideFigures) => [String(f.members), percent(f.share), round(f.meanEvents), round(f.medianDays, 1)];
+	const cells = (f: CohortSideFigures) => [f.members, percent(f.share), round(f.meanEvents), round(f.medianDays, 1)];
 	return [header, ...rows.map((r) => [r.kind, r.key, r.label, ...cells(r.a), ...cells(r.b), round(r.differencePoints, 1)])];
 }
