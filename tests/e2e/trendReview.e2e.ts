@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { demo, signIn } from './session';
+import { demo, planSession, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 const review = `/w/${demo.slug}/trend-review`;
@@ -69,4 +69,14 @@ test('the trend review compares won vs lost deals, then churned vs renewed custo
 	await expect(page.getByRole('alert').nth(1)).toContainText('whole number of days');
 	await page.goto(`${review}?from=2001-01&to=2001-02`);
 	await expect(page.getByText('so there is nothing to compare')).toBeVisible();
+});
+
+test('the live session’s trend review agenda item opens the trend review', async ({ page }) => {
+	await signIn(page, demo.email('facilitator'));
+	await planSession(page, `Trend review ${Date.now()}`);
+	const agenda = page.getByRole('region', { name: 'Agenda' });
+	const link = agenda.getByRole('link', { name: /Open the trend review/ });
+	await expect(link).toHaveAttribute('href', review);
+	await page.goto((await link.getAttribute('href'))!);
+	await expect(page.getByRole('heading', { name: 'Trend review', level: 1 })).toBeVisible();
 });

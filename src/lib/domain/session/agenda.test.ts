@@ -138,6 +138,7 @@ describe('isTrendReviewItem', () => {
 	it('finds the standard trend review item and items named after a trend review', () => {
 		expect(defaultAgenda().filter(isTrendReviewItem).map((i) => i.id)).toEqual(['trends']);
 		expect(isTrendReviewItem({ id: 'x1', title: 'Trend review: enterprise' })).toBe(true);
+		expect(isTrendReviewItem({ id: 'item-4', title: 'Wins, losses, churn and renewals in one segment' })).toBe(true);
 		expect(isTrendReviewItem({ id: 'x2', title: 'Churn case study' })).toBe(false);
 		expect(isTrendReviewItem({ id: 'x3', title: 'Trendsetters we met' })).toBe(false);
 	});
