@@ -16,6 +16,8 @@ const difference = async (page: Page, name: string) => {
 };
 
 test('the trend review compares won vs lost deals, then churned vs renewed customers, where the planted patterns lead', async ({ page }) => {
+	// Two full pages through axe, a download and two more loads: past 60 s when other workers share the machine.
+	test.setTimeout(120_000);
 	await signIn(page, demo.email('sales'));
 	await page.goto(`/w/${demo.slug}/kpis`);
 	await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Trend review' }).click();
