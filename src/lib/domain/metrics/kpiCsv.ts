@@ -7,13 +7,14 @@ const COUNT_KEYS = [
 	'buyers12m', 'newCustomers', 'cost', 'newCustomersWithCost', 'csatAnswers', 'csatSatisfied', 'npsAnswers', 'promoters', 'detractors'
 ] as const satisfies readonly (keyof PeriodCounts)[];
 
-const round = (v: number | null) => (v === null ? '' : String(Math.round(v * 100) / 100));
+/** Figures stay numbers, so a negative one (NPS) is not escaped as if it were a formula. */
+const round = (v: number | null) => (v === null ? '' : Math.round(v * 100) / 100);
 
 export function kpiCsvRows(d: {
 	trend: { month: string; counts: PeriodCounts; figures: KpiFigures }[];
 	period: { counts: PeriodCounts; figures: KpiFigures };
 	before: { from: string; to: string; figures: KpiFigures } | null;
-}): string[][] {
+}): (string | number)[][] {
 	const header = ['period', ...KPI_KEYS.map((k) => `${KPI_INFO[k].label} (${KPI_INFO[k].unit})`), ...COUNT_KEYS];
 	const row = (label: string, figures: KpiFigures, counts: PeriodCounts | null) => [
 		label,

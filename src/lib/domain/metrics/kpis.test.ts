@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, computeKpis, lifetimeValue, listMonths, netPromoterScore, type PeriodCounts } from './kpis';
 import { beforePracticeRange, readKpiQuery } from './kpiQuery';
+import { kpiCsvRows } from './kpiCsv';
+import { csvLine } from '../import/csvCell';
 
 const counts = (fields: Partial<PeriodCounts> = {}): PeriodCounts => ({
 	from: '2026-01',
@@ -94,5 +96,17 @@ describe('the dashboard query', () => {
 	it('compares with the same number of months before practice began', () => {
 		expect(beforePracticeRange('2026-03', 12)).toEqual({ from: '2025-03', to: '2026-02' });
 		expect(beforePracticeRange(null, 12)).toBeNull();
+	});
+});
+
+describe('kpiCsvRows', () => {
+	it('writes a negative NPS as a number, not as escaped text', () => {
+		const c = counts({ npsAnswers: 4, promoters: 1, detractors: 3 });
+		const figures = computeKpis(c, null);
+		const rows = kpiCsvRows({ trend: [], period: { counts: c, figures }, before: null });
+		const line = csvLine(rows[1]);
+		expect(figures.nps).toBe(-50);
+		expect(line).toContain(',-50,');
+		expect(line).not.toContain("'-");
 	});
 });

@@ -3,6 +3,7 @@ import {
 	addAgendaItem,
 	defaultAgenda,
 	editAgendaItem,
+	isTrendReviewItem,
 	moveAgendaItem,
 	removeAgendaItem,
 	retimeAgendaItem,
@@ -130,5 +131,15 @@ describe('sessionPlanSchema', () => {
 		expect(problem({ ...valid, agenda: [] })).toMatch(/at least one item/);
 		expect(problem({ ...valid, agenda: [item('a'), item('a')] })).toMatch(/same id/);
 		expect(problem({ ...valid, facilitator: 'me' })).toMatch(/facilitator/);
+	});
+});
+
+describe('isTrendReviewItem', () => {
+	it('finds the standard trend review item and items named after a trend review', () => {
+		expect(defaultAgenda().filter(isTrendReviewItem).map((i) => i.id)).toEqual(['trends']);
+		expect(isTrendReviewItem({ id: 'x1', title: 'Trend review: enterprise' })).toBe(true);
+		expect(isTrendReviewItem({ id: 'item-4', title: 'Wins, losses, churn and renewals in one segment' })).toBe(true);
+		expect(isTrendReviewItem({ id: 'x2', title: 'Churn case study' })).toBe(false);
+		expect(isTrendReviewItem({ id: 'x3', title: 'Trendsetters we met' })).toBe(false);
 	});
 });

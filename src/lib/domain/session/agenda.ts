@@ -48,6 +48,9 @@ export const agendaSchema = z
 	.max(LIMITS.agendaItems, `An agenda holds at most ${LIMITS.agendaItems} items.`)
 	.refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'Two agenda items share the same id.');
 
+/** The standard agenda's trend review item's title. */
+export const TREND_REVIEW_TITLE = 'Wins, losses, churn and renewals in one segment';
+
 /** The standard practice session: 80 minutes from objective to action plan. */
 export function defaultAgenda(): AgendaItem[] {
 	const item = (id: string, title: string, plannedMinutes: number, exercise: Exercise | null = null): AgendaItem => ({
@@ -61,9 +64,17 @@ export function defaultAgenda(): AgendaItem[] {
 		item('objective', 'Why we are here: the objective', 5),
 		item('journey', 'Walk a customer journey together', 20, 'timeline-walkthrough'),
 		item('signals', 'What each team saw, and what we missed', 20),
-		item('trends', 'Wins, losses, churn and renewals in one segment', 15),
+		item('trends', TREND_REVIEW_TITLE, 15),
 		item('actions', 'Insights, follow-ups and playbook changes', 20)
 	];
+}
+
+/**
+ * The standard agenda's trend review (kept by the planner, who may have re-made its id) or an item
+ * named after a trend review: it links to the trend review page.
+ */
+export function isTrendReviewItem(item: Pick<AgendaItem, 'id' | 'title'>): boolean {
+	return item.id === 'trends' || item.title.trim() === TREND_REVIEW_TITLE || /\btrends?\b/i.test(item.title);
 }
 
 export function totalPlannedMinutes(agenda: readonly AgendaItem[]): number {

@@ -26,9 +26,16 @@ export interface KpiPeriod {
 /** A JSON value read as text that is a plain non-negative number (imports may bring anything). */
 const NUMBER = '^[0-9]+(\\.[0-9]+)?$';
 
-const monthStart = (month: string) => `${month}-01T00:00:00Z`;
+/** The first moment of a 'YYYY-MM' month, UTC, as an ISO string. */
+export const monthStart = (month: string) => `${month}-01T00:00:00Z`;
 
-function segmentFilter(segment: KpiSegment): SQL {
+/** The segment a page's query picked (empty choices mean any). */
+export function querySegment(q: { plan: string; industry: string; size: string; owner: string }): KpiSegment {
+	return { plan: q.plan || undefined, industry: q.industry || undefined, size: q.size || undefined, ownerId: q.owner || undefined };
+}
+
+/** ` and ...` conditions on the account alias `a` that keep the segment's accounts. */
+export function segmentFilter(segment: KpiSegment): SQL {
 	const parts: SQL[] = [];
 	if (segment.plan) parts.push(sql` and a.plan = ${segment.plan}`);
 	if (segment.industry) parts.push(sql` and a.industry = ${segment.industry}`);

@@ -4,7 +4,7 @@ import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import { computeKpis, listMonths, type KpiFigures, type PeriodCounts } from '$lib/domain/metrics/kpis';
 import { beforePracticeRange, currentMonth, type KpiQuery } from '$lib/domain/metrics/kpiQuery';
-import { findPracticeStart, loadKpiCounts, type KpiPeriod } from './kpiCounts';
+import { findPracticeStart, loadKpiCounts, querySegment, type KpiPeriod } from './kpiCounts';
 
 export interface KpiDashboard {
 	months: string[];
@@ -23,8 +23,7 @@ export async function loadKpiDashboard(db: Database, workspaceId: string, query:
 	const practiceStart = await findPracticeStart(db, workspaceId);
 	const beforeRange = beforePracticeRange(practiceStart ? currentMonth(practiceStart) : null, months.length);
 	const periods: KpiPeriod[] = [...months.map((m) => ({ from: m, to: m })), { from: query.from, to: query.to }, ...(beforeRange ? [beforeRange] : [])];
-	const segment = { plan: query.plan || undefined, industry: query.industry || undefined, size: query.size || undefined, ownerId: query.owner || undefined };
-	const { counts, lifespanYears } = await loadKpiCounts(db, workspaceId, periods, segment);
+	const { counts, lifespanYears } = await loadKpiCounts(db, workspaceId, periods, querySegment(query));
 	const figures = (c: PeriodCounts) => computeKpis(c, lifespanYears);
 	return {
 		months,
