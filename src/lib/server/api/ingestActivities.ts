@@ -3,7 +3,7 @@ import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import { ApiError } from './apiError';
 import { runIdempotent, type StoredResponse } from './idempotency';
-import { detectTouchedAccounts } from '../signals/detectTouched';
+import { queueDetection } from '../signals/detectTouched';
 import { ACTIVITY_TYPE_INFO } from '../../domain/crm/activityTypes';
 import type { IngestActivity } from '../../domain/api/activitySchemas';
 
@@ -87,21 +87,23 @@ export async function ingestActivities(db: Database, workspaceId: string, batch:
 
 /**
  * The ingest endpoint's work: the batch applied once per Idempotency-Key (one transaction), then,
- * after the commit, signal detection for the accounts it touched. A replayed batch detects nothing
- * (its first run did); a detection failure is logged and leaves the 201 as it is.
+ * after the commit, signal detection for the accounts it touched, queued in the background so the
+ * response does not wait for it and a stream of batches is detected in a few runs (queueDetection).
+ * `detection` settles when the run covering this batch has finished. A replayed batch detects
+ * nothing (its first run did); a detection failure is logged and leaves the 201 as it is.
  */
 export async function ingestActivityBatch(
 	db: Database,
 	workspaceId: string,
 	request: { key: string; fingerprint: string; activities: IngestActivity[] },
 	now?: Date
-): Promise<StoredResponse> {
+): Promise<StoredResponse & { detection: Promise<void> }> {
 	let touched: string[] = [];
 	const result = await runIdempotent(db, workspaceId, request.key, request.fingerprint, async (tx) => {
 		const { ids, accountIds } = await ingestActivities(tx, workspaceId, request.activities);
 		touched = accountIds;
 		return { status: 201, body: { inserted: ids.length, activityIds: ids } };
 	});
-	if (!result.replayed) await detectTouchedAccounts(db, workspaceId, touched, { now, source: 'an ingest batch' });
-	return result;
+	const detection = result.replayed ? Promise.resolve() : queueDetection(db, workspaceId, touched, { now, source: 'an ingest batch' });
+	return { ...result, detection };
 }

@@ -32,6 +32,8 @@ describe.each(testDatabases())('ingest then detection ($name)', ({ open }) => {
 		];
 		const result = await ingestActivityBatch(store.db, ws, { key: 'k-1', fingerprint: 'f-1', activities }, NOW);
 		expect(result).toMatchObject({ status: 201, replayed: false, body: { inserted: 4 } });
+		// Detection runs in the background after the response; wait for the run covering this batch.
+		await result.detection;
 		const hits = await store.db
 			.select()
 			.from(signalHit)
@@ -44,5 +46,21 @@ describe.each(testDatabases())('ingest then detection ($name)', ({ open }) => {
 		const replay = await ingestActivityBatch(store.db, ws, { key: 'k-1', fingerprint: 'f-1', activities }, NOW);
 		expect(replay.replayed).toBe(true);
 		expect(await store.db.select().from(signalHit).where(eq(signalHit.workspaceId, ws))).toHaveLength(1);
+	});
+
+	it('detects batches that arrive while a run is going in the next run, together', async () => {
+		const ws = (await makeWorkspace(store.db)).id;
+		const names = ['a-1', 'a-2', 'a-3'];
+		const accounts = await Promise.all(names.map((externalId) => makeAccount(store.db, ws, { externalId })));
+		const burst = (externalId: string) => [5, 3, 1].map((h) => ({ type: 'pricing_visit' as const, occurredAt: at(h), accountExternalId: externalId }));
+		// Three batches back to back, none waiting for detection.
+		const results = [];
+		for (const [i, name] of names.entries()) results.push(await ingestActivityBatch(store.db, ws, { key: `b-${i}`, fingerprint: `f-${i}`, activities: burst(name) }, NOW));
+		await Promise.all(results.map((r) => r.detection));
+		const hits = await store.db
+			.select()
+			.from(signalHit)
+			.where(and(eq(signalHit.workspaceId, ws), eq(signalHit.signalKey, 'pricing-page-repeat')));
+		expect(hits.map((h) => h.accountId).sort()).toEqual(accounts.map((a) => a.id).sort());
 	});
 });

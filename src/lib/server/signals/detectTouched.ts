@@ -31,3 +31,45 @@ export async function detectTouchedAccounts(
 		return null;
 	}
 }
+
+interface DetectionQueue {
+	pending: Set<string>;
+	now: Date | undefined;
+	/** The run that will take `pending` (scheduled, not started). */
+	next: Promise<void> | null;
+	current: Promise<void> | null;
+}
+
+const queues = new Map<string, DetectionQueue>();
+
+/**
+ * Detection for a write whose caller should not wait for it (an API ingest batch): the accounts
+ * join the workspace's queue, and one background run at a time takes everything queued so far, so a
+ * stream of batches is detected in a few large runs rather than one run per batch (and a run of many
+ * accounts becomes a sweep, as in detectTouchedAccounts). Resolves when the run that covers these
+ * accounts has finished. Queued accounts are lost if the process dies first: the sweep catches up.
+ */
+export function queueDetection(db: Database, workspaceId: string, accountIds: Iterable<string>, options: { now?: Date; source: string }): Promise<void> {
+	let q = queues.get(workspaceId);
+	if (!q) queues.set(workspaceId, (q = { pending: new Set(), now: undefined, next: null, current: null }));
+	const queue = q;
+	for (const id of accountIds) queue.pending.add(id);
+	queue.now = options.now;
+	if (queue.pending.size === 0 && !queue.next) return queue.current ?? Promise.resolve();
+	if (!queue.next) {
+		const previous = queue.current;
+		queue.next = (async () => {
+			await previous;
+			const ids = queue.pending;
+			const now = queue.now;
+			queue.pending = new Set();
+			queue.next = null;
+			const run = detectTouchedAccounts(db, workspaceId, ids, { now, source: options.source }).then(() => undefined);
+			queue.current = run;
+			await run;
+			if (queue.current === run) queue.current = null;
+			if (!queue.next && !queue.current && queue.pending.size === 0) queues.delete(workspaceId);
+		})();
+	}
+	return queue.next;
+}
