@@ -5,7 +5,7 @@ const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 const c = (accountId: string, outcome: number | null, fired: number | null): TriggerCase => ({
 	accountId,
 	outcomeAt: outcome === null ? null : day(outcome),
-	firstFiredAt: fired === null ? null : day(fired)
+	firedAt: fired === null ? null : day(fired)
 });
 
 describe('measureTrigger', () => {
@@ -41,7 +41,7 @@ describe('measureTrigger', () => {
 	});
 
 	it('takes the mean of the middle two lead times for an even count, in fractional days', () => {
-		const m = measureTrigger([c('A', 10, 0), c('B', 10, 5), { accountId: 'C', outcomeAt: day(10), firstFiredAt: new Date(day(9).getTime() - 12 * 3_600_000) }, c('D', 10, 8)]);
+		const m = measureTrigger([c('A', 10, 0), c('B', 10, 5), { accountId: 'C', outcomeAt: day(10), firedAt: new Date(day(9).getTime() - 12 * 3_600_000) }, c('D', 10, 8)]);
 		// lead times 10, 5, 1.5, 2 -> sorted 1.5 2 5 10 -> median (2 + 5) / 2
 		expect(m.medianLeadDays).toBe(3.5);
 		expect(m.recall).toBe(1);

@@ -3,8 +3,12 @@
  * accounts: recall, precision, base rate, lift and the median lead time. Pure: the caller says
  * for each account when the outcome happened (if it did) and when the trigger first fired.
  *
- * An account "shows the trigger" when it fired before the account's outcome, or at any time for
- * an account without the outcome: a firing after the outcome announced nothing.
+ * Each account is looked at from one observation point: its outcome, or now for an account without
+ * one. The caller gives when the firing that counts started: the onset of the latest occurrence
+ * that held during the lookback window before that point (null when none did). An account
+ * "shows the trigger" when such a firing started before its outcome: a firing from the outcome
+ * on announced nothing. Comparing the window before each churn with the last window of the
+ * accounts that stayed keeps a rule that fires for everyone now and then from looking predictive.
  */
 import { median } from 'simple-statistics';
 
@@ -12,8 +16,8 @@ export interface TriggerCase {
 	accountId: string;
 	/** When the outcome happened; null when it did not. */
 	outcomeAt: Date | null;
-	/** When the trigger first fired on the account; null when it never did. */
-	firstFiredAt: Date | null;
+	/** When the firing that counts started (see above); null when the trigger did not fire in the window. */
+	firedAt: Date | null;
 }
 
 export interface TriggerMeasures {
@@ -33,7 +37,7 @@ export interface TriggerMeasures {
 	baseRate: number | null;
 	/** precision / baseRate; null when either is null or the base rate is 0. */
 	lift: number | null;
-	/** Median days from the trigger's first firing to the outcome, over the caught accounts. */
+	/** Median days from the firing's start to the outcome, over the caught accounts. */
 	medianLeadDays: number | null;
 	/** Each caught account's lead time in days, longest first. */
 	leadDays: number[];
@@ -43,8 +47,8 @@ const DAY_MS = 86_400_000;
 
 /** True when the trigger fired before the account's outcome (or at all, without an outcome). */
 export function showsTrigger(c: TriggerCase): boolean {
-	if (c.firstFiredAt === null) return false;
-	return c.outcomeAt === null || c.firstFiredAt.getTime() < c.outcomeAt.getTime();
+	if (c.firedAt === null) return false;
+	return c.outcomeAt === null || c.firedAt.getTime() < c.outcomeAt.getTime();
 }
 
 /** Measures a trigger over the given accounts (each account once). */
@@ -52,7 +56,7 @@ export function measureTrigger(cases: readonly TriggerCase[]): TriggerMeasures {
 	const outcomes = cases.filter((c) => c.outcomeAt !== null);
 	const showing = cases.filter(showsTrigger);
 	const caught = showing.filter((c) => c.outcomeAt !== null);
-	const leadDays = caught.map((c) => (c.outcomeAt!.getTime() - c.firstFiredAt!.getTime()) / DAY_MS).sort((a, b) => b - a);
+	const leadDays = caught.map((c) => (c.outcomeAt!.getTime() - c.firedAt!.getTime()) / DAY_MS).sort((a, b) => b - a);
 	const recall = outcomes.length ? caught.length / outcomes.length : null;
 	const precision = showing.length ? caught.length / showing.length : null;
 	const baseRate = cases.length ? outcomes.length / cases.length : null;

@@ -29,13 +29,14 @@ describe.each(testDatabases())('case studies on $name', ({ open }) => {
 	afterAll(() => store.close());
 
 	/**
-	 * Planted: 7 accounts that have been customers (and a lead, not measured).
+	 * Planted: 8 accounts that have been customers (and a lead, not measured).
 	 * - Early (churned Apr 1): last login Mar 1 (silence fires Mar 22: 10 days of warning).
 	 * - Earlier (churned Apr 1, churn logged later in the day): last login Feb 1 (fires Feb 22: 38 days).
 	 * - Sudden (churned Mar 31): logins up to Mar 27, silence only after the churn: not a warning.
 	 * - Steady, Loyal: logins up to May 31 (never fire); Quiet: last login Mar 1 (fires, stays);
-	 *   Empty: a customer with no activity (never fires).
-	 * Recall 2/3, precision 2/3, base rate 3/7, lift (2/3)/(3/7) = 14/9, median lead (10 + 38) / 2 = 24 days.
+	 *   Empty: a customer with no activity (never fires); Recovered: silent Jan 22 - Feb 10, active
+	 *   since (outside the 90 days before now).
+	 * Recall 2/3, precision 2/3, base rate 3/8, lift (2/3)/(3/8) = 16/9, median lead (10 + 38) / 2 = 24 days.
 	 */
 	async function plant() {
 		const ws = await makeWorkspace(store.db);
@@ -51,32 +52,38 @@ describe.each(testDatabases())('case studies on $name', ({ open }) => {
 		await make('Loyal', 'customer', logins('2026-01-01', '2026-05-31'));
 		await make('Quiet', 'customer', logins('2026-01-01', '2026-03-01'));
 		await make('Empty', 'customer', []);
+		await make('Recovered', 'customer', [{ type: 'product_login', at: at('2026-01-01') }, ...logins('2026-02-10', '2026-05-31')]);
 		await make('Lead', 'lead', [{ type: 'web_visit', at: at('2026-01-01') }]);
 		return { ws, early, earlier, sudden };
 	}
 
 	it('measures a trigger over the store with known recall, precision, lift and lead time', async () => {
 		const { ws } = await plant();
-		const result = await measureCandidateTrigger(store.db, ws.id, 'churn', SILENCE, NOW);
+		const result = await measureCandidateTrigger(store.db, ws.id, 'churn', SILENCE, { now: NOW });
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		const m = result.measures;
-		expect(m).toMatchObject({ accounts: 7, outcomes: 3, showing: 3, caught: 2 });
+		expect(m).toMatchObject({ accounts: 8, outcomes: 3, showing: 3, caught: 2 });
 		expect(m.recall).toBeCloseTo(2 / 3, 10);
 		expect(m.precision).toBeCloseTo(2 / 3, 10);
-		expect(m.baseRate).toBeCloseTo(3 / 7, 10);
-		expect(m.lift).toBeCloseTo(14 / 9, 10);
+		expect(m.baseRate).toBeCloseTo(3 / 8, 10);
+		expect(m.lift).toBeCloseTo(16 / 9, 10);
 		expect(m.leadDays).toEqual([38 + 1 / 24, 10]);
 		expect(m.medianLeadDays).toBeCloseTo((10 + 38 + 1 / 24) / 2, 10);
 		expect(result.words).toMatch(/login/i);
+
+		// A year back, Recovered's old silence counts too: precision 2/4, lift (1/2)/(3/8) = 4/3.
+		const year = await measureCandidateTrigger(store.db, ws.id, 'churn', SILENCE, { now: NOW, lookbackDays: 365 });
+		expect(year).toMatchObject({ ok: true, lookbackDays: 365, measures: { showing: 4, caught: 2, precision: 0.5 } });
+		if (year.ok) expect(year.measures.lift).toBeCloseTo(4 / 3, 10);
 	});
 
 	it('returns the parser problem for an invalid rule, never throws', async () => {
 		const { ws } = await plant();
-		const bad = await measureCandidateTrigger(store.db, ws.id, 'churn', 'no(product_login) for tomorrow', NOW);
+		const bad = await measureCandidateTrigger(store.db, ws.id, 'churn', 'no(product_login) for tomorrow', { now: NOW });
 		expect(bad.ok).toBe(false);
 		if (!bad.ok) expect(bad.problems[0]).toMatch(/Line 1, column \d+/);
-		const empty = await measureCandidateTrigger(store.db, ws.id, 'upgrade', '   ', NOW);
+		const empty = await measureCandidateTrigger(store.db, ws.id, 'upgrade', '   ', { now: NOW });
 		expect(empty).toMatchObject({ ok: false });
 	});
 
@@ -116,7 +123,7 @@ describe.each(testDatabases())('case studies on $name', ({ open }) => {
 		expect(signal).toMatchObject({ family: 'churn-risk', status: 'experimental', rule: SILENCE });
 		const section = proposal!.document.sections.at(-1)!;
 		expect(section.body).toContain('Early, Earlier');
-		expect(section.body).toContain('| 7 | 3 | 3 | 2 | 67% | 67% | 43% | 1.6× | 24 days |');
+		expect(section.body).toContain('| 8 | 3 | 3 | 2 | 67% | 67% | 38% | 1.8× | 24 days |');
 		expect(proposal!.reason).toContain('recall 67%');
 
 		const invalid = await proposeTrigger(store.db, ws.id, { kind: 'churn', rule: 'count(', name: 'x', means: 'x', action: 'x', accountIds: [], authorId: fran.id }, NOW);
@@ -128,7 +135,7 @@ describe.each(testDatabases())('case studies on $name', ({ open }) => {
 		const other = await makeWorkspace(store.db);
 		expect(await listOutcomeAccounts(store.db, other.id, 'churn')).toEqual([]);
 		expect((await loadAlignedTimelines(store.db, other.id, 'churn', [early.id], { now: NOW })).columns).toEqual([]);
-		const m = await measureCandidateTrigger(store.db, other.id, 'churn', SILENCE, NOW);
+		const m = await measureCandidateTrigger(store.db, other.id, 'churn', SILENCE, { now: NOW });
 		expect(m).toMatchObject({ ok: true, measures: { accounts: 0, outcomes: 0, showing: 0 } });
 	});
 
@@ -149,7 +156,7 @@ describe.each(testDatabases())('case studies on $name', ({ open }) => {
 			['Silent', 'starter → pro'],
 			['Asked', 'pro → enterprise']
 		]);
-		const r = await measureCandidateTrigger(store.db, ws.id, 'upgrade', 'count(ticket_opened where subject ~ "sso") >= 1 within 90d', NOW);
+		const r = await measureCandidateTrigger(store.db, ws.id, 'upgrade', 'count(ticket_opened where subject ~ "sso") >= 1 within 90d', { now: NOW });
 		// 4 customers, 2 upgraded; Asked and Curious show it; Asked upgraded 28 days later.
 		expect(r).toMatchObject({ ok: true, measures: { accounts: 4, outcomes: 2, showing: 2, caught: 1, recall: 0.5, precision: 0.5, baseRate: 0.5, lift: 1, medianLeadDays: 28 } });
 	});

@@ -26,6 +26,7 @@ export interface TriggerProposalInput {
 	accountIds: string[];
 	authorId: string;
 	sessionId?: string | null;
+	lookbackDays?: number;
 }
 
 export type TriggerProposalResult = { ok: true; number: number } | { ok: false; problems: string[] };
@@ -38,7 +39,7 @@ function uniqueSignalId(name: string, taken: Set<string>): string {
 }
 
 export async function proposeTrigger(db: Database, workspaceId: string, input: TriggerProposalInput, now = new Date()): Promise<TriggerProposalResult> {
-	const measured = await measureCandidateTrigger(db, workspaceId, input.kind, input.rule, now);
+	const measured = await measureCandidateTrigger(db, workspaceId, input.kind, input.rule, { now, lookbackDays: input.lookbackDays });
 	if (!measured.ok) return { ok: false, problems: measured.problems };
 	const outcome = OUTCOMES[input.kind];
 	const current = await getCurrentRevision(db, workspaceId);
@@ -69,10 +70,10 @@ export async function proposeTrigger(db: Database, workspaceId: string, input: T
 			[[`${m.accounts}`, `${m.outcomes}`, `${m.showing}`, `${m.caught}`, formatShare(m.recall), formatShare(m.precision), formatShare(m.baseRate), formatLift(m.lift), formatLeadDays(m.medianLeadDays)]]
 		),
 		'',
-		`Recall: ${m.caught} of ${m.outcomes} ${outcome.pastTense} accounts showed the trigger before the ${outcome.noun}. ` +
+		`Recall: ${m.caught} of ${m.outcomes} ${outcome.pastTense} accounts showed the trigger in the ${measured.lookbackDays} days before the ${outcome.noun}. ` +
 			`Precision: ${m.caught} of ${m.showing} accounts showing it ${outcome.pastTense} afterwards, against a base rate of ${formatShare(m.baseRate)} (lift ${formatLift(m.lift)}). ` +
-			`Median lead time: ${formatLeadDays(m.medianLeadDays)} between the first firing and the ${outcome.noun}. ` +
-			'Measured over accounts that have been customers; a churned account counts as the customer it was.'
+			`Median lead time: ${formatLeadDays(m.medianLeadDays)} between the firing and the ${outcome.noun}. ` +
+			`Measured over accounts that have been customers, each in the ${measured.lookbackDays} days before its ${outcome.noun} or, without one, before today; a churned account counts as the customer it was.`
 	].join('\n');
 	const { doc } = appendSection(current.document, { title: `${outcome.title} trigger: ${input.name}`, body });
 	try {

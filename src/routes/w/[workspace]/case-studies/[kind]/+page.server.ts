@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireWorkspace } from '$lib/server/guard';
 import { listOutcomeAccounts } from '$lib/server/caseStudies/outcomeAccounts';
 import { loadAlignedTimelines, MAX_CASE_ACCOUNTS } from '$lib/server/caseStudies/alignedTimelines';
-import { measureCandidateTrigger } from '$lib/server/caseStudies/measureCandidateTrigger';
+import { DEFAULT_LOOKBACK_DAYS, LOOKBACK_CHOICES, measureCandidateTrigger } from '$lib/server/caseStudies/measureCandidateTrigger';
 import { proposeTrigger } from '$lib/server/caseStudies/proposeTrigger';
 import { getSession } from '$lib/server/sessions/sessions';
 import { getCurrentRevision } from '$lib/server/playbook/revisions';
@@ -28,6 +28,12 @@ const STARTER_RULES: Record<OutcomeKind, { name: string; rule: string }[]> = {
 	]
 };
 
+/** One of the offered lookback windows; the default for anything else. */
+function lookbackOf(value: string | null | undefined): number {
+	const n = Number(value);
+	return (LOOKBACK_CHOICES as readonly number[]).includes(n) ? n : DEFAULT_LOOKBACK_DAYS;
+}
+
 function kindOf(value: string): OutcomeKind {
 	if (!isOutcomeKind(value)) error(404, { message: 'There are two case studies: churn and upgrade.' });
 	return value;
@@ -39,12 +45,13 @@ export const load: PageServerLoad = async (event) => {
 	const params = event.url.searchParams;
 	const picked = readPickedAccounts(params, MAX_CASE_ACCOUNTS);
 	const ruleText = (params.get('pick') || params.get('rule') || '').slice(0, 4000);
+	const lookbackDays = lookbackOf(params.get('lookback'));
 	const sessionParam = params.get('session');
 	const session = isUuid(sessionParam) ? await getSession(db, workspace.id, sessionParam) : null;
 	const [suggested, timelines, measurement, revision] = await Promise.all([
 		listOutcomeAccounts(db, workspace.id, kind, { limit: 30 }),
 		picked.length ? loadAlignedTimelines(db, workspace.id, kind, picked) : Promise.resolve(null),
-		ruleText.trim() ? measureCandidateTrigger(db, workspace.id, kind, ruleText) : Promise.resolve(null),
+		ruleText.trim() ? measureCandidateTrigger(db, workspace.id, kind, ruleText, { lookbackDays }) : Promise.resolve(null),
 		getCurrentRevision(db, workspace.id)
 	]);
 	const signals = listSignals(revision.document).signals.filter((s) => s.status !== 'retired');
@@ -71,6 +78,8 @@ export const load: PageServerLoad = async (event) => {
 		maxAccounts: MAX_CASE_ACCOUNTS,
 		timelines,
 		ruleText,
+		lookbackDays,
+		lookbackChoices: LOOKBACK_CHOICES,
 		measurement,
 		candidates,
 		session: session ? { id: session.id, title: session.title } : null,
@@ -83,12 +92,15 @@ export const actions: Actions = {
 	propose: async (event) => {
 		const { db, workspace, userId } = await requireWorkspace(event, 'playbook.propose');
 		const kind = kindOf(event.params.kind);
-		const form = readForm(triggerProposalSchema, await event.request.formData());
+		const data = await event.request.formData();
+		const lookbackDays = lookbackOf(data.get('lookback')?.toString());
+		data.delete('lookback');
+		const form = readForm(triggerProposalSchema, data);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values, problems: [] as string[] });
 		const { rule, name, means, action, accounts, session } = form.data;
 		const accountIds = readPickedAccounts(new URLSearchParams({ accounts }), MAX_CASE_ACCOUNTS);
 		const sessionId = session && (await getSession(db, workspace.id, session)) ? session : null;
-		const result = await proposeTrigger(db, workspace.id, { kind, rule, name, means, action, accountIds, authorId: userId, sessionId });
+		const result = await proposeTrigger(db, workspace.id, { kind, rule, name, means, action, accountIds, authorId: userId, sessionId, lookbackDays });
 		if (!result.ok) return fail(400, { errors: {} as Record<string, string>, values: { rule, name, means, action } as Record<string, string>, problems: result.problems });
 		redirect(303, `/w/${workspace.slug}/playbook/proposals/${result.number}`);
 	}
