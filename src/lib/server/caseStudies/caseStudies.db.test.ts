@@ -9,6 +9,8 @@ import { listOutcomeAccounts } from './outcomeAccounts';
 import { loadAlignedTimelines } from './alignedTimelines';
 import { measureCandidateTrigger } from './measureCandidateTrigger';
 import { proposeTrigger } from './proposeTrigger';
+import { loadSessionCaseStudies } from './sessionCaseStudies';
+import { defaultAgenda, type AgendaItem } from '../../domain/session';
 
 const DAY = 86_400_000;
 const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -128,6 +130,26 @@ describe.each(testDatabases())('case studies on $name', ({ open }) => {
 
 		const invalid = await proposeTrigger(store.db, ws.id, { kind: 'churn', rule: 'count(', name: 'x', means: 'x', action: 'x', accountIds: [], authorId: fran.id }, NOW);
 		expect(invalid.ok).toBe(false);
+	});
+
+	it('gives a live session the aligned timelines of its churn and upsell items', async () => {
+		const { ws, early } = await plant();
+		const item = (id: string, exercise: AgendaItem['exercise'], accountIds: string[]): AgendaItem => ({ id, title: id, plannedMinutes: 10, exercise, accountIds });
+		const studies = await loadSessionCaseStudies(
+			store.db,
+			ws.id,
+			[...defaultAgenda(), item('churn', 'churn-case-study', [early.id]), item('recent', 'churn-case-study', []), item('upsell', 'upsell-review', [early.id])],
+			NOW
+		);
+		expect(studies.map((s) => [s.itemId, s.kind, s.suggested, s.timelines.columns.map((c) => c.account.name)])).toEqual([
+			['churn', 'churn', false, ['Early']],
+			['recent', 'churn', true, ['Earlier', 'Early', 'Sudden']],
+			['upsell', 'upgrade', true, []]
+		]);
+		// Another workspace's plan naming this account gets nothing of it.
+		const other = await makeWorkspace(store.db);
+		const theirs = await loadSessionCaseStudies(store.db, other.id, [item('churn', 'churn-case-study', [early.id])], NOW);
+		expect(theirs[0].timelines.columns).toEqual([]);
 	});
 
 	it('never reads another workspace', async () => {
