@@ -60,3 +60,44 @@ test('the upsell predictor review lists recent upgrades and turns away a bad kin
 	const response = await page.goto(`/w/${demo.slug}/case-studies/renewal`);
 	expect(response?.status()).toBe(404);
 });
+
+test('a churn case study item shows everyone the recent churns aligned in the live session, and counts the team’s tags', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const facilitator = await (await browser.newContext()).newPage();
+	await signIn(facilitator, demo.email('facilitator'));
+	await facilitator.goto(`/w/${demo.slug}/sessions/new`);
+	await facilitator.getByLabel('Title', { exact: true }).fill(`Churn case study ${Date.now()}`);
+	await facilitator.getByLabel('Objective').fill('Learn what came before our churns');
+	const jonah = await facilitator.locator('#facilitatorId option', { hasText: 'Jonah Okafor' }).getAttribute('value');
+	await facilitator.getByLabel('Facilitator').selectOption(jonah!);
+	await facilitator.getByLabel('Title of item 1').fill('Three recent churns');
+	await facilitator.getByLabel('Exercise').nth(0).selectOption({ label: 'Churn case study' });
+	await facilitator.getByRole('button', { name: 'Plan session' }).click();
+	await expect(facilitator.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+	const url = facilitator.url();
+
+	const seller = await (await browser.newContext()).newPage();
+	await signIn(seller, demo.email('sales'));
+	await seller.goto(url);
+	await facilitator.getByRole('button', { name: 'Start the session' }).click();
+	const panel = (page: typeof seller) => page.getByRole('region', { name: 'Churn case study: what came before each churn' });
+	for (const page of [facilitator, seller]) await expect(panel(page).getByRole('table', { name: /Events before each churn/ }).getByRole('columnheader')).toHaveCount(4);
+	await expect(panel(seller).getByRole('button', { name: /^Walk through/ })).toHaveCount(0);
+	await expectNoSeriousA11yViolations(seller);
+
+	// The facilitator opens the first churned account for everyone; the seller tags its churn.
+	const walk = panel(facilitator).getByRole('button', { name: /^Walk through/ }).first();
+	const name = (await walk.textContent())!.replace('Walk through ', '');
+	await walk.click();
+	await expect(seller.getByRole('heading', { name: `Timeline walkthrough: ${name}` })).toBeVisible();
+	const event = seller.locator('li[id^="walk-"]').filter({ hasText: 'Churned' }).first();
+	await event.getByRole('button', { name: 'Tag' }).click();
+	await event.getByLabel('Signal').selectOption({ label: 'Pricing page viewed again and again' });
+	await event.getByLabel('Risk').check();
+	await event.getByLabel('What it means here').fill('They left for a bundled CRM');
+	await event.getByRole('button', { name: 'Add tag' }).click();
+	const tagged = panel(facilitator).getByRole('table', { name: 'Signals the team tagged before the churn' });
+	await expect(tagged).toContainText('Pricing page viewed again and again');
+	await expect(tagged).toContainText('1 of 3');
+	await expect(panel(facilitator).getByRole('link', { name: 'Measure a trigger over the store' })).toHaveAttribute('href', /case-studies\/churn\?accounts=.*session=/);
+});
