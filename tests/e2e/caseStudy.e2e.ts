@@ -57,6 +57,12 @@ test('the upsell predictor review lists recent upgrades and turns away a bad kin
 	await expect(page.getByRole('heading', { name: 'Upsell predictor review', level: 1 })).toBeVisible();
 	await page.getByRole('button', { name: 'Show timelines side by side' }).click();
 	await expect(page.getByRole('table', { name: /Events before each upgrade/ }).locator('tbody tr').first()).toContainText('Plan upgraded');
+	// The demo plants enterprise questions weeks before upgrades: the playbook's signal is one click away.
+	await page.getByRole('button', { name: 'Asking about enterprise features' }).click();
+	await expect(page.locator('dt', { hasText: 'Recall' }).locator('xpath=..')).toContainText(/\d+ of \d+ upgraded accounts showed it in the 90 days before/);
+	const lift = page.locator('dt', { hasText: 'Lift' }).locator('xpath=..').locator('.big');
+	expect(Number((await lift.textContent())!.replace('×', ''))).toBeGreaterThan(1);
+	await expect(page.getByText('The playbook’s signal “Asking about enterprise features” already runs this rule')).toBeVisible();
 	const response = await page.goto(`/w/${demo.slug}/case-studies/renewal`);
 	expect(response?.status()).toBe(404);
 });

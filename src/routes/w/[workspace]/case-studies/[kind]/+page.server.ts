@@ -60,6 +60,8 @@ export const load: PageServerLoad = async (event) => {
 		...signals.filter((s) => s.family === family).map((s) => ({ name: s.name, rule: s.rule })),
 		...STARTER_RULES[kind].filter((r) => !signals.some((s) => s.rule === r.rule))
 	];
+	const squash = (rule: string) => rule.replace(/#.*$/gm, '').replace(/\s+/g, ' ').trim().toLowerCase();
+	const alreadyInPlaybook = measurement?.ok ? (signals.find((s) => squash(s.rule) === squash(measurement.rule))?.name ?? null) : null;
 	let tagged = null;
 	if (session && timelines) {
 		const state = projectStateFor(session.state, { userId });
@@ -82,6 +84,8 @@ export const load: PageServerLoad = async (event) => {
 		lookbackChoices: LOOKBACK_CHOICES,
 		measurement,
 		candidates,
+		/** The playbook signal that already runs the measured rule, if one does. */
+		alreadyInPlaybook,
 		session: session ? { id: session.id, title: session.title } : null,
 		tagged,
 		mayPropose: can(member.role, 'playbook.propose')
