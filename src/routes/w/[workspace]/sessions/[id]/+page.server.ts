@@ -9,6 +9,7 @@ import { account } from '$lib/server/db/schema';
 import { listSignals } from '$lib/domain/playbook/signalBlock';
 import { isUuid } from '$lib/domain/forms/isUuid';
 import { loadCalibrationLeads } from '$lib/server/sessions/calibrationLeads';
+import { loadSessionCaseStudies } from '$lib/server/caseStudies/sessionCaseStudies';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, workspace } = await requireWorkspace(event);
@@ -24,14 +25,15 @@ export const load: PageServerLoad = async (event) => {
 		])
 	];
 	const calibrationIds = [...new Set(state.plan.agenda.filter((i) => i.exercise === 'lead-calibration').flatMap((i) => i.accountIds))];
-	const [participants, members, revision, accounts, calibrationLeads] = await Promise.all([
+	const [participants, members, revision, accounts, calibrationLeads, caseStudies] = await Promise.all([
 		listSessionParticipants(db, session.id),
 		listMembers(db, workspace.id),
 		getCurrentRevision(db, workspace.id),
 		accountIds.length
 			? db.select({ id: account.id, name: account.name }).from(account).where(and(eq(account.workspaceId, workspace.id), inArray(account.id, accountIds)))
 			: Promise.resolve([]),
-		loadCalibrationLeads(db, workspace.id, calibrationIds)
+		loadCalibrationLeads(db, workspace.id, calibrationIds),
+		loadSessionCaseStudies(db, workspace.id, state.plan.agenda)
 	]);
 	const { state: _, ...summary } = session;
 	return {
@@ -42,6 +44,8 @@ export const load: PageServerLoad = async (event) => {
 		/** Names of the accounts this session plans or has touched; others are looked up as they appear. */
 		accounts,
 		/** The leads of calibration items: CRM behaviour, firing signals and the model's current score. */
-		calibrationLeads
+		calibrationLeads,
+		/** Churn case study and upsell review items: their accounts' timelines aligned on the outcome. */
+		caseStudies
 	};
 };
