@@ -42,6 +42,15 @@ describe('normalizeDomain', () => {
 		);
 	});
 
+	it('gives its own normal form for inputs one pass used to leave half-done', () => {
+		for (const text of ['$ .', 'a. .', 'http:// x.com', 'https://www. www.acme.com/', '@://']) {
+			const once = normalizeDomain(text);
+			expect(normalizeDomain(once), text).toBe(once);
+		}
+		expect(normalizeDomain('$ .')).toBe('$');
+		expect(normalizeDomain('http:// x.com')).toBe('x.com');
+	});
+
 	it('is idempotent and its output is always lower case without scheme, www or path', () => {
 		fc.assert(
 			fc.property(fc.string(), (text) => {

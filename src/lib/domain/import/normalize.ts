@@ -7,10 +7,15 @@ import { normalizeDomain as normalizeDomainText } from '../crm/slug';
  */
 export function normalizeDomain(input: string | null | undefined): string | null {
 	if (!input) return null;
-	let text = input.trim();
-	const at = text.lastIndexOf('@');
-	if (at >= 0 && !text.includes('://')) text = text.slice(at + 1);
-	const domain = normalizeDomainText(text).replace(/\.+$/, '');
+	// Repeated until nothing changes, so the result is its own normal form (fast-check found inputs
+	// one pass leaves half-done: "$ ." became "$ ", "@://" became "@").
+	let domain = input.trim();
+	for (let previous: string | null = null; domain !== previous; ) {
+		previous = domain;
+		const at = domain.lastIndexOf('@');
+		if (at >= 0 && !domain.includes('://')) domain = domain.slice(at + 1);
+		domain = normalizeDomainText(domain).replace(/\.+$/, '');
+	}
 	return domain === '' ? null : domain;
 }
 
