@@ -26,7 +26,9 @@ describe('csvCell', () => {
 				const parsed = Papa.parse<string[]>(csvLine(cells), { newline: '\r\n', delimiter: ',' }).data[0];
 				parsed.forEach((cell, i) => {
 					expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-					expect(cell.replace(/^'(?=[=+\-@\t\r])/, '')).toBe(cells[i]);
+					// Exactly the formula-like cells gain the apostrophe (a cell that already starts with
+					// one, like "'+", is left as it is, so stripping an apostrophe would not invert it).
+					expect(cell).toBe(/^[=+\-@\t\r]/.test(cells[i]) ? `'${cells[i]}` : cells[i]);
 				});
 			})
 		);
