@@ -16,7 +16,6 @@ describe.each(testDatabases())('trend review cohorts on $name', ({ open }) => {
 	let store: OpenDatabase;
 	let ws: string;
 	let other: string;
-	let won1: string;
 	beforeAll(async () => {
 		store = await open();
 		const db = store.db;
@@ -27,7 +26,6 @@ describe.each(testDatabases())('trend review cohorts on $name', ({ open }) => {
 		});
 		// Deals closing in March 2026. Won 1 closes on the 20th: its window is 2025-12-20 to 2026-03-20 00:00.
 		const a1 = await makeAccount(db, ws, { plan: 'pro' });
-		won1 = a1.id;
 		await makeActivities(db, ws, a1.id, [
 			{ type: 'web_visit', at: '2025-11-01T00:00:00Z' }, // before the window
 			{ type: 'meeting_held', at: '2026-02-01T12:00:00Z' }, // 46.5 days before
@@ -152,6 +150,5 @@ describe.each(testDatabases())('trend review cohorts on $name', ({ open }) => {
 		expect(byItem(theirs)).toEqual({ 'activity:meeting_held:a': [1, [1]] });
 		const churn = await loadCohortCounts(store.db, other, { comparison: 'customers', period: march, windowDays: 90 });
 		expect(churn.sizes).toEqual({ a: 1, b: 0 });
-		expect(won1).toBeTruthy();
 	});
 });
