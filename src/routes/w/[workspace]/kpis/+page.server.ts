@@ -6,14 +6,19 @@ import { loadKpiDashboard, listSegmentValues } from '$lib/server/metrics/kpiDash
 import { listAcquisitionCosts, saveAcquisitionCost } from '$lib/server/metrics/acquisitionCosts';
 import { loadPracticeImpact } from '$lib/server/metrics/practiceImpact';
 import { acquisitionCostInput, readKpiQuery } from '$lib/domain/metrics/kpiQuery';
+import { listMonths } from '$lib/domain/metrics/kpis';
 import { readForm } from '$lib/domain/forms/readForm';
 import { can } from '$lib/domain/auth/permissions';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, workspace, member } = await requireWorkspace(event, 'crm.read');
 	const { query, problems } = readKpiQuery(event.url.searchParams, new Date());
-	const [dashboard, segments, members] = await Promise.all([loadKpiDashboard(db, workspace.id, query), listSegmentValues(db, workspace.id), listMembers(db, workspace.id)]);
-	const practice = await loadPracticeImpact(db, workspace.id, dashboard.months);
+	const [dashboard, practice, segments, members] = await Promise.all([
+		loadKpiDashboard(db, workspace.id, query),
+		loadPracticeImpact(db, workspace.id, listMonths(query.from, query.to)),
+		listSegmentValues(db, workspace.id),
+		listMembers(db, workspace.id)
+	]);
 	const canEnterCosts = can(member.role, 'data.manage');
 	return {
 		query,
