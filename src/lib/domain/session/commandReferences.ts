@@ -17,9 +17,12 @@ export interface CommandReferences {
 	signalIds: string[];
 }
 
-/** `actorId` is who sends the command: a spotting answer must come from the account they were dealt. */
+/**
+ * `actorId` is who sends the command: a spotting answer must come from the account they were dealt.
+ * Without a state, references that depend on it (a spotting answer's events) are left out.
+ */
 export function listCommandReferences(
-	state: SessionState,
+	state: SessionState | null,
 	command: SessionCommand,
 	actorId: string
 ): CommandReferences {
@@ -51,7 +54,7 @@ export function listCommandReferences(
 			break;
 		case 'spotting.answer': {
 			// Both events must come from the account this participant was dealt.
-			const round = openSpottingRound(state);
+			const round = state && openSpottingRound(state);
 			const accountId = round && round.dealId === command.dealId ? round.assignments[actorId] : undefined;
 			if (accountId) {
 				refs.activities.push({ activityId: command.positive.activityId, accountId });

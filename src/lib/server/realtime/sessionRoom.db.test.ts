@@ -153,6 +153,23 @@ describe.each(testDatabases())('live session over socket.io on $name', ({ open }
 		await until(() => sam.frames.join('\n').includes(secondSecret) && fran.frames.join('\n').includes(secondSecret));
 	});
 
+	it('delivers a burst of commands to everyone once each, in seq order, however they were committed together', async () => {
+		const fran = await join('fran');
+		const sue = await join('sue');
+		const from = fran.reply.ok ? fran.reply.lastSeq : 0;
+		const texts = Array.from({ length: 12 }, (_, i) => `Burst insight ${i}`);
+		const replies = await Promise.all(texts.map((text) => send(fran.socket, { type: 'insight.add', text })));
+		expect(replies.every((r) => r.ok)).toBe(true);
+		const expected = replies.flatMap((r) => (r.ok ? r.seqs : [])).sort((a, b) => a - b);
+		expect(expected).toEqual(texts.map((_, i) => from + 1 + i));
+		for (const who of [fran, sue]) {
+			await until(() => who.events.filter((e) => e.seq > from).length >= texts.length);
+			const got = who.events.filter((e) => e.seq > from);
+			expect(got.map((e) => e.seq)).toEqual(expected);
+			expect(got.map((e) => (e as { text?: string }).text).sort()).toEqual([...texts].sort());
+		}
+	});
+
 	it('applies a resent command once and answers it with the same events', async () => {
 		const sam = await join('sam');
 		const command = { type: 'insight.add', commandId: randomUUID(), text: 'Pricing visits precede SSO questions' };

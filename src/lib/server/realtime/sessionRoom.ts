@@ -35,12 +35,33 @@ async function findActor(db: Database, sessionId: string, userId: string) {
 /**
  * Sends each socket in the room the events as that socket's user may see them (sealed inputs stay
  * sealed): this node's sockets here, other nodes' sockets by those nodes (one message each).
+ * Events committed together (a group commit answers many commands in one tick) go out as one
+ * message: each socket gets one write per batch instead of one per command, which is what a busy
+ * session's fan-out costs. A batch leaves once the current tick's callbacks have run, in seq order.
  */
-export async function publishEvents(io: IO, sessionId: string, events: SessionEvent[]): Promise<void> {
-	if (events.length === 0) return;
-	deliverLocally(io, sessionId, events);
-	if (clusteredServers.has(io)) io.serverSideEmit('session:publish', { sessionId, events });
+export function publishEvents(io: IO, sessionId: string, events: SessionEvent[]): Promise<void> {
+	if (events.length === 0) return Promise.resolve();
+	const batches = outgoing.get(io) ?? outgoing.set(io, new Map()).get(io)!;
+	const batch = batches.get(sessionId);
+	if (batch) {
+		batch.events.push(...events);
+		return batch.sent;
+	}
+	const next = { events: [...events], sent: Promise.resolve() };
+	batches.set(sessionId, next);
+	next.sent = new Promise((resolve) =>
+		setImmediate(() => {
+			batches.delete(sessionId);
+			const ordered = next.events.sort((a, b) => a.seq - b.seq);
+			deliverLocally(io, sessionId, ordered);
+			if (clusteredServers.has(io)) io.serverSideEmit('session:publish', { sessionId, events: ordered });
+			resolve();
+		})
+	);
+	return next.sent;
 }
+
+const outgoing = new WeakMap<IO, Map<string, { events: SessionEvent[]; sent: Promise<void> }>>();
 
 /** No one sees these events differently: even a viewer who is nobody gets each one as it is. */
 const isPublic = (events: SessionEvent[]) => events.every((e) => projectEventFor(e, { userId: '' }) === e);

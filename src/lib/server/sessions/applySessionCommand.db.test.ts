@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { testDatabases } from '../../../../tests/databases';
 import { makePlannedSession } from '../../../../tests/sessionFactory';
+import { makeAccount, makeActivities, makeUser, makeWorkspace } from '../../../../tests/factories';
 import type { OpenDatabase } from '../db/index';
 import { task } from '../db/schema';
 import { getSession } from './sessions';
@@ -99,5 +100,45 @@ describe.each(testDatabases())('ending a session on $name', ({ open }) => {
 		// Resent after commit (a reconnecting client), the command is answered with what it produced.
 		const again = await applySessionCommand(store.db, ws.id, sessionId, seller, sent[1].command);
 		expect(again).toMatchObject({ ok: true, duplicate: true, events: (outcomes[1] as { events: unknown[] }).events });
+	});
+	it('checks what every command of a group names against the workspace, including what the commands before it changed', async () => {
+		const { ws, fran, sam, acme, visit, sessionId } = await makePlannedSession(store.db);
+		const globex = await makeAccount(store.db, ws.id, { name: 'Globex' });
+		const [call, ticket] = await makeActivities(store.db, ws.id, globex.id, [
+			{ type: 'call_logged', at: '2026-01-02T10:00:00Z' },
+			{ type: 'call_logged', at: '2026-01-03T10:00:00Z' }
+		]);
+		const elsewhere = await makeWorkspace(store.db, 'Another company');
+		const outsider = await makeUser(store.db, { workspaceId: elsewhere.id, role: 'member', department: 'sales' });
+		const theirs = await makeAccount(store.db, elsewhere.id, { name: 'Theirs' });
+		const [theirVisit] = await makeActivities(store.db, elsewhere.id, theirs.id, [{ type: 'pricing_visit', at: '2026-01-01T10:00:00Z' }]);
+		const facilitator: SessionActor = { userId: fran.id, role: 'facilitator', department: 'success' };
+		const seller: SessionActor = { userId: sam.id, role: 'member', department: 'sales' };
+		expect(await applySessionCommand(store.db, ws.id, sessionId, facilitator, { commandId: randomUUID(), type: 'session.start' })).toMatchObject({ ok: true });
+		const tag = (accountId: string, activityId: number) => ({ type: 'tag.add', accountId, activityId, signal: { kind: 'new', name: 'Pricing interest' }, polarity: 'positive', interpretation: 'x' });
+		const dealId = randomUUID();
+		const sent: { actor: SessionActor; command: Record<string, unknown> }[] = [
+			{ actor: seller, command: tag(acme.id, visit.id) },
+			{ actor: seller, command: tag(acme.id, call.id) },
+			{ actor: seller, command: tag(theirs.id, theirVisit.id) },
+			{ actor: seller, command: tag(acme.id, theirVisit.id) },
+			{ actor: facilitator, command: { type: 'actionItem.add', title: 'Call them', ownerId: outsider.id, dueOn: '2026-03-10' } },
+			{ actor: facilitator, command: { type: 'spotting.deal', assignments: [{ userId: sam.id, accountId: globex.id }] }, id: dealId } as never,
+			// Dealt Globex by the command just before (same group): Acme's visit is not on Globex's timeline.
+			{ actor: seller, command: { type: 'spotting.answer', dealId, positive: { activityId: visit.id, note: 'a' }, risk: { activityId: call.id, note: 'b' } } },
+			{ actor: seller, command: { type: 'spotting.answer', dealId, positive: { activityId: call.id, note: 'a' }, risk: { activityId: ticket.id, note: 'b' } } }
+		].map((s) => ({ ...s, command: { commandId: (s as { id?: string }).id ?? randomUUID(), ...s.command } }));
+		const outcomes = await Promise.all(sent.map(({ actor, command }) => applySessionCommand(store.db, ws.id, sessionId, actor, command)));
+
+		expect(outcomes.map((o) => (o.ok ? 'ok' : o.refusal))).toEqual([
+			'ok',
+			'That event is not on this account’s timeline.',
+			'That account is not in this workspace.',
+			'That event is not on this account’s timeline.',
+			'That person is not a member of this workspace who can take part.',
+			'ok',
+			'That event is not on this account’s timeline.',
+			'ok'
+		]);
 	});
 });

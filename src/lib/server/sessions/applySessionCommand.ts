@@ -3,8 +3,8 @@ import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import { account } from '../db/schema';
 import { concludeSession } from './concludeSession';
-import { checkReferences } from './checkReferences';
-import { isSnapshotDue, listEvents, loadSessionState, rememberSessionState } from './sessionState';
+import { checkReferences, mergeReferences, readReferenceFacts, referenceColumns, type ReferenceRow } from './checkReferences';
+import { isSnapshotDue, knownSessionState, listEvents, loadSessionState, rememberSessionState } from './sessionState';
 import {
 	applyEvents,
 	decideEvents,
@@ -106,16 +106,23 @@ async function applyGroup(db: Database, workspaceId: string, sessionId: string, 
 	const done: { committed?: { state: SessionState; snapshotSeq: number } } = {};
 	const outcomes = await db.transaction(async (tx) => {
 		const ids = `{${group.map((p) => p.command.commandId).join(',')}}`;
-		const [session] = await queryRows<{ lastSeq: number; seen: SeenCommand[] | string | null }>(
+		// Whatever the commands name, looked up against the state the group starts from; a command
+		// whose references the commands before it changed is looked up on its own (checkReferences).
+		// (The state this process last knew, if any: a stale one only means more of those.)
+		const known = knownSessionState(sessionId);
+		const refs = mergeReferences(group.map((p) => listCommandReferences(known, p.command, p.actor.userId)));
+		const [session] = await queryRows<{ lastSeq: number; seen: SeenCommand[] | string | null } & ReferenceRow>(
 			tx,
 			sql`select ps.last_seq as "lastSeq",
 					(select json_agg(json_build_object('id', sc.command_id, 'firstSeq', sc.first_seq, 'lastSeq', sc.last_seq, 'refusal', sc.refusal))
-					 from session_command sc where sc.session_id = ps.id and sc.command_id = any(${ids}::uuid[])) as seen
+					 from session_command sc where sc.session_id = ps.id and sc.command_id = any(${ids}::uuid[])) as seen,
+					${referenceColumns(sql`ps.workspace_id`, refs)}
 				from practice_session ps
 				where ps.workspace_id = ${workspaceId}::uuid and ps.id = ${sessionId}::uuid
 				for update of ps`
 		);
 		if (!session) return group.map(() => ({ ok: false as const, refusal: NO_SESSION }));
+		const facts = readReferenceFacts(refs, session);
 		const seenRows: SeenCommand[] = typeof session.seen === 'string' ? JSON.parse(session.seen) : (session.seen ?? []);
 		const seen = new Map(seenRows.map((c) => [c.id, c]));
 		const loaded = (await loadSessionState(tx, sessionId, session.lastSeq))!;
@@ -139,7 +146,7 @@ async function applyGroup(db: Database, workspaceId: string, sessionId: string, 
 				}
 				continue;
 			}
-			const refusal = (await checkReferences(tx, workspaceId, listCommandReferences(state, command, actor.userId))) ?? undefined;
+			const refusal = (await checkReferences(tx, workspaceId, listCommandReferences(state, command, actor.userId), facts)) ?? undefined;
 			const decision = refusal ? { ok: false as const, refusal } : decideEvents(state, command, actor, now);
 			let outcome: CommandOutcome;
 			if (!decision.ok) {

@@ -43,6 +43,11 @@ export function forgetSessionState(sessionId: string): void {
 	known.delete(sessionId);
 }
 
+/** The session's state as this process last knew it (it may trail the store), without reading it. */
+export function knownSessionState(sessionId: string): SessionState | null {
+	return known.get(sessionId)?.state ?? null;
+}
+
 export function rememberSessionState(sessionId: string, state: SessionState, snapshotSeq: number): void {
 	known.delete(sessionId);
 	known.set(sessionId, { state, snapshotSeq });
