@@ -12,6 +12,7 @@ import { signalAlert, signalHit, task, webhookEvent } from '../db/schema';
 import { createWebhookEndpoint } from '../webhooks/endpoints';
 import { detectSignalsForAccounts, sweepSignals } from './detectSignals';
 import { countFiredAccounts } from './firedCounts';
+import { getCurrentRevision, saveRevision } from '../playbook/revisions';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -143,6 +144,24 @@ describe.each(testDatabases())('signal detection ($name)', ({ open }) => {
 		expect((await countFiredAccounts(db, ws, new Date(loginAt.getTime() + 20 * DAY)))['login-silence']).toEqual({ days7: 0, days30: 1 });
 		const alerts = await db.select().from(signalAlert).where(eq(signalAlert.hitId, hits[1].id));
 		expect(alerts).toHaveLength(2);
+	});
+
+	it('runs the rules of the playbook revision current at detection time, right after a revision changes one', async () => {
+		const { ws, owner, quiet } = await quietCustomer();
+		await detectSignalsForAccounts(db, ws, [quiet.id], { now: NOW });
+		expect((await hitsOf(db, ws, 'login-silence')).map((h) => h.closedAt)).toEqual([null]);
+		const current = await getCurrentRevision(db, ws);
+		const document = structuredClone(current.document);
+		const section = document.sections.find((s) => s.body.includes('no(product_login) for 21d'))!;
+		section.body = section.body.replace('no(product_login) for 21d', 'no(product_login) for 60d');
+		const next = await saveRevision(db, ws, { baseRevision: current.number, document, authorId: owner.id, reason: 'Three weeks was too eager' });
+
+		const later = new Date(NOW.getTime() + 3_600_000);
+		await detectSignalsForAccounts(db, ws, [quiet.id], { now: later });
+		// 30 days without a login no longer counts: the hit closes, and nothing new opens.
+		const hits = await hitsOf(db, ws, 'login-silence');
+		expect(hits.map((h) => [h.closedAt, h.revision])).toEqual([[later, 1]]);
+		expect(next.number).toBe(current.number + 1);
 	});
 
 	it('ignores accounts of another workspace and refuses ids that are not UUIDs', async () => {

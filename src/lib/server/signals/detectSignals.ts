@@ -13,9 +13,9 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import { signalHit } from '../db/schema';
-import { planHitChanges, type HitChanges } from '$lib/domain/signals/planHitChanges';
+import { planHitChanges, type HitChanges, type RuleResult } from '$lib/domain/signals/planHitChanges';
 import { runCompiledRule } from './runCompiledRule';
-import { loadDetectionPlan, type DetectionPlan } from './detectionSignals';
+import { cachedDetectionPlan, loadDetectionPlan, type DetectionPlan } from './detectionSignals';
 import { writeHitChanges } from './hitWrites';
 import { createFollowUps, loadFollowUpContext } from './followUps';
 import { evaluateAccounts } from './evaluateAccounts';
@@ -43,25 +43,48 @@ const lockKey = (workspaceId: string) => sql`hashtext(${workspaceId}::text)`;
 /** Up to this many accounts are evaluated in memory; more go through the compiled SQL. */
 const IN_MEMORY_ACCOUNTS = 200;
 
-async function detect(tx: Database, workspaceId: string, accountIds: string[] | undefined, now: Date, plan: DetectionPlan): Promise<DetectionResult> {
+/**
+ * Takes the workspace's write lock and checks that `plan` is the current revision's (the lock
+ * statement reads the latest revision number), re-reading the plan when it is not.
+ */
+async function lockWorkspace(tx: Database, workspaceId: string, plan: DetectionPlan): Promise<DetectionPlan> {
 	// Hits are derived data that the next detection recomputes, so a detection's commit need not
 	// wait for the WAL flush (a crash loses at most the last moments' hits, alerts and tasks
 	// together, and the next sweep finds them again): that wait was most of a small detection.
-	await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK}::int, ${lockKey(workspaceId)}), set_config('synchronous_commit', 'off', true)`);
+	const [row] = await queryRows<{ revision: number }>(
+		tx,
+		sql`select pg_advisory_xact_lock(${WRITE_LOCK}::int, ${lockKey(workspaceId)}), set_config('synchronous_commit', 'off', true),
+			(select coalesce(max(number), 0)::int from playbook_revision where workspace_id = ${workspaceId}::uuid) as revision`
+	);
+	return Number(row.revision) === plan.revision ? plan : loadDetectionPlan(tx, workspaceId);
+}
+
+async function detect(tx: Database, workspaceId: string, accountIds: string[] | undefined, now: Date, expected: DetectionPlan): Promise<DetectionResult> {
 	const small = accountIds !== undefined && accountIds.length <= IN_MEMORY_ACCOUNTS;
-	if (!small) {
+	let plan: DetectionPlan;
+	let stored: Awaited<ReturnType<typeof loadStoredHits>>;
+	let inMemory: Map<string, RuleResult[]> | null = null;
+	if (small) {
+		// A few accounts: the lock, the revision check and every read leave as one pipeline (they
+		// run in order on the connection, so the reads still come after the lock). Only when the
+		// playbook moved on meanwhile are the accounts evaluated again, with the new plan.
+		[plan, stored, inMemory] = await Promise.all([
+			lockWorkspace(tx, workspaceId, expected),
+			loadStoredHits(tx, workspaceId, accountIds),
+			evaluateAccounts(tx, workspaceId, accountIds, expected.signals, now)
+		]);
+		if (plan !== expected) inMemory = await evaluateAccounts(tx, workspaceId, accountIds, plan.signals, now);
+	} else {
+		plan = await lockWorkspace(tx, workspaceId, expected);
 		// Rules sort and window every matching event per account: keep those sorts in memory. The
 		// planner's estimates for these queries are high enough to trigger JIT compilation, which
 		// costs more (about a second per rule on 2,000,000 activities) than it ever saves here.
 		await tx.execute(sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
 		await createAccountHistory(tx, workspaceId, now, accountIds);
+		stored = await loadStoredHits(tx, workspaceId, accountIds);
 	}
 	const backfilled = accountIds === undefined ? await backfillSignalHistory(tx, workspaceId, plan.signals, plan.revision, now) : 0;
-	// Issued together: on one connection they travel as one pipeline.
-	const [{ open, latest }, inMemory] = await Promise.all([
-		loadStoredHits(tx, workspaceId, accountIds),
-		small && accountIds !== undefined ? evaluateAccounts(tx, workspaceId, accountIds, plan.signals, now) : null
-	]);
+	const { open, latest } = stored;
 	const planned: { signalKey: string; changes: HitChanges }[] = [];
 	for (const signal of plan.signals) {
 		const results = inMemory?.get(signal.key) ?? (await runCompiledRule(tx, signal.rule, { workspaceId, now, accountIds, evidence: 'last', historyTable: ACCOUNT_HISTORY_TABLE }));
@@ -125,7 +148,8 @@ export async function detectSignalsForAccounts(
 	const bad = ids.find((id) => !UUID.test(id));
 	if (bad !== undefined) throw new Error(`account id is not a UUID: ${bad}`);
 	if (ids.length === 0) return { opened: 0, closed: 0, refreshed: 0, past: 0, alerts: 0, tasks: 0 };
-	const plan = await loadDetectionPlan(db, workspaceId);
+	// The plan read last time is checked inside the transaction, which saves a round trip per call.
+	const plan = cachedDetectionPlan(workspaceId) ?? (await loadDetectionPlan(db, workspaceId));
 	return db.transaction((tx) => detect(tx as unknown as Database, workspaceId, ids, options.now ?? new Date(), plan));
 }
 

@@ -54,6 +54,11 @@ export function toDetectionSignals(signals: ListedSignal[]): DetectionSignal[] {
 /** Plans by workspace, for the revision they were read from (revisions are immutable). */
 const plans = new Map<string, DetectionPlan>();
 
+/** The plan this process last read for the workspace, if any (it may be a revision behind). */
+export function cachedDetectionPlan(workspaceId: string): DetectionPlan | undefined {
+	return plans.get(workspaceId);
+}
+
 /** The current revision's plan; parsed once per revision, then one small query per call. */
 export async function loadDetectionPlan(db: Database, workspaceId: string): Promise<DetectionPlan> {
 	const latest = await latestRevisionNumber(db, workspaceId);

@@ -22,15 +22,18 @@ export interface FollowUpContext {
 }
 
 export async function loadFollowUpContext(db: Database, workspaceId: string): Promise<FollowUpContext> {
-	const members = await db
-		.select({ userId: membership.userId, department: membership.department })
-		.from(membership)
-		.where(and(eq(membership.workspaceId, workspaceId), sql`${membership.role} <> 'viewer'`));
-	const counts = await db
-		.select({ ownerId: task.ownerId, n: sql<number>`count(*)::int` })
-		.from(task)
-		.where(and(eq(task.workspaceId, workspaceId), eq(task.status, 'open')))
-		.groupBy(task.ownerId);
+	// Sent together: one round trip.
+	const [members, counts] = await Promise.all([
+		db
+			.select({ userId: membership.userId, department: membership.department })
+			.from(membership)
+			.where(and(eq(membership.workspaceId, workspaceId), sql`${membership.role} <> 'viewer'`)),
+		db
+			.select({ ownerId: task.ownerId, n: sql<number>`count(*)::int` })
+			.from(task)
+			.where(and(eq(task.workspaceId, workspaceId), eq(task.status, 'open')))
+			.groupBy(task.ownerId)
+	]);
 	const openTasks = new Map(counts.filter((c) => c.ownerId).map((c) => [c.ownerId!, Number(c.n)]));
 	return { members, openTasks };
 }
