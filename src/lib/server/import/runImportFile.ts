@@ -7,7 +7,7 @@ import { duplicateKeys, validateRow } from '../../domain/import/validateRow';
 import { SeenKeys } from '../../domain/import/seenKeys';
 import type { ImportRecord } from '../../domain/import/records';
 import { upsertAccounts, upsertActivities, upsertContacts, upsertDeals, type UpsertOutcome } from '../crmUpsert/index';
-import { isBlankRow, readCsvRows } from './readCsv';
+import { isBlankRow, readCsvChunks } from './readCsv';
 import { detectTouchedAccounts } from '../signals/detectTouched';
 
 export type RunMode = 'dry_run' | 'import';
@@ -162,38 +162,35 @@ export async function runImportFile(options: RunOptions): Promise<RunResult> {
 			if (await options.isCancelled?.()) cancelled = true;
 		};
 		let rowNumber = 0;
-		let headerSeen = false;
-		for await (const cells of readCsvRows(options.filePath, (b) => (bytesRead = b))) {
-			rowNumber++;
-			if (!headerSeen) {
-				headerSeen = true;
-				continue;
-			}
-			if (isBlankRow(cells)) continue;
-			rowsRead++;
-			const result = validateRow(cells, plan);
-			if (!result.ok) {
-				counts.errors++;
-				for (const issue of result.issues) addIssue({ rowNumber, kind: 'error', ...issue, cells });
-				continue;
-			}
-			const keys = duplicateKeys(plan.entity, result.record);
-			const clash = keys.map((k) => ({ k, row: seen.firstRow(k.key) })).find((c) => c.row !== undefined);
-			if (clash) {
-				counts.duplicates++;
-				addIssue({ rowNumber, kind: 'duplicate', column: '', reason: `same ${clash.k.label} as row ${clash.row}; skipped`, cells });
-				continue;
-			}
-			for (const k of keys) seen.remember(k.key, rowNumber);
-			batch.push({ rowNumber, cells, record: result.record });
-			if (batch.length >= batchSize) {
-				await flush(depth - 1);
-				if (cancelled) break;
-				const write = writeBatch(tx, batch);
-				// Awaited at a later flush; until then, a failure must not count as unhandled.
-				write.catch(() => {});
-				writing.push(write);
-				batch = [];
+		chunks: for await (const rows of readCsvChunks(options.filePath, { onBytes: (b) => (bytesRead = b) })) {
+			for (const cells of rows) {
+				// Row 1 is the header.
+				if (++rowNumber === 1 || isBlankRow(cells)) continue;
+				rowsRead++;
+				const result = validateRow(cells, plan);
+				if (!result.ok) {
+					counts.errors++;
+					for (const issue of result.issues) addIssue({ rowNumber, kind: 'error', ...issue, cells });
+					continue;
+				}
+				const keys = duplicateKeys(plan.entity, result.record);
+				const clash = keys.map((k) => ({ k, row: seen.firstRow(k.key) })).find((c) => c.row !== undefined);
+				if (clash) {
+					counts.duplicates++;
+					addIssue({ rowNumber, kind: 'duplicate', column: '', reason: `same ${clash.k.label} as row ${clash.row}; skipped`, cells });
+					continue;
+				}
+				for (const k of keys) seen.remember(k.key, rowNumber);
+				batch.push({ rowNumber, cells, record: result.record });
+				if (batch.length >= batchSize) {
+					await flush(depth - 1);
+					if (cancelled) break chunks;
+					const write = writeBatch(tx, batch);
+					// Awaited at a later flush; until then, a failure must not count as unhandled.
+					write.catch(() => {});
+					writing.push(write);
+					batch = [];
+				}
 			}
 		}
 		if (!cancelled && batch.length) {
