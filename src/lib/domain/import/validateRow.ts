@@ -31,12 +31,12 @@ interface PlannedField {
 	field: ImportField;
 	column: number;
 	columnName: string;
-	/** Choice and domain cells repeat (stages, an account's domain): each distinct cell is read once. */
+	/** Choice cells repeat (stages, types): each distinct cell is read once. */
 	memo: Map<string, unknown> | null;
 }
 
-/** Remembered distinct cells per field; past it the memo starts over, so memory stays flat. */
-const MEMO_LIMIT = 10_000;
+/** Remembered distinct cells per choice field; past it the memo starts over, so memory stays flat. */
+const MEMO_LIMIT = 1000;
 
 class Refusal {
 	constructor(readonly reason: string) {}
@@ -53,7 +53,7 @@ export function rowValidator(plan: ImportPlan): (cells: string[]) => RowResult {
 			field,
 			column,
 			columnName: plan.headers[plan.mapping[field.key]] ?? field.label,
-			memo: field.kind === 'choice' || field.kind === 'domain' ? new Map() : null
+			memo: field.kind === 'choice' ? new Map() : null
 		};
 	});
 	const needsAccount = NEEDS_ACCOUNT[plan.entity];
@@ -72,13 +72,13 @@ export function rowValidator(plan: ImportPlan): (cells: string[]) => RowResult {
 				continue;
 			}
 			let parsed = f.memo?.get(raw);
-			if (parsed === undefined) {
-				parsed = readCell(plan, field, raw);
-				if (f.memo) {
-					if (f.memo.size >= MEMO_LIMIT) f.memo.clear();
-					f.memo.set(raw, parsed);
-				}
-			}
+			if (parsed === undefined && f.memo) {
+				if (f.memo.size >= MEMO_LIMIT) f.memo.clear();
+				// A cell is a slice of the file chunk it came from: the memo keeps a copy, not the chunk.
+				const copy = JSON.parse(JSON.stringify(raw)) as string;
+				parsed = readCell(plan, field, copy);
+				f.memo.set(copy, parsed);
+			} else if (parsed === undefined) parsed = readCell(plan, field, raw);
 			if (parsed instanceof Refusal) (issues ??= []).push({ column: f.columnName, reason: parsed.reason });
 			else values[field.key] = parsed;
 		}
