@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateKeys, validateRow } from './validateRow';
+import { duplicateKeys, rowValidator, validateRow } from './validateRow';
 import { checkPlan, type ImportPlan } from './plan';
 import { mapColumns } from './presets';
 
@@ -79,10 +79,32 @@ describe('validateRow', () => {
 			ok: false,
 			issues: [{ column: 'AccountId', reason: 'is empty; every deal belongs to an account' }]
 		});
+		expect(validateRow(['006D', '', 'Upsell', 'Prospecting', '', '1/1/2026', '2/2/2026'], plan)).toEqual({
+			ok: false,
+			issues: [
+				{ column: 'AccountId', reason: 'is empty; every deal belongs to an account' },
+				{ column: 'CloseDate', reason: '2026-01-01 is before the date the deal opened (2026-02-02)' }
+			]
+		});
 		expect(validateRow(['006C', '001A', 'Upsell', 'Prospecting', '', '1/1/2026', '2/2/2026'], plan)).toMatchObject({
 			ok: false,
 			issues: [{ column: 'CloseDate', reason: '2026-01-01 is before the date the deal opened (2026-02-02)' }]
 		});
+	});
+
+	it('reads every row of a file alike when one validator reads them all (a cell seen before, good or bad, reads the same)', () => {
+		const plan = contactsPlan([...headers, 'Company Domain Name']);
+		const rows = [
+			['1', 'Ann', 'Lee', 'ann@acme.com', '', 'lead', 'https://www.Acme.com/'],
+			['2', 'Bo', '', 'bo@acme.com', '', 'promoter', 'acme.com'],
+			['3', '', 'Kim', 'bo@', '', 'Lead', 'not a domain'],
+			['4', 'Cy', '', '', '', 'promoter', 'https://www.Acme.com/'],
+			['5', 'Di', '', '', '', 'lead', 'not a domain']
+		];
+		const validate = rowValidator(plan);
+		for (let pass = 0; pass < 2; pass++) for (const row of rows) expect(validate(row)).toEqual(validateRow(row, plan));
+		expect(validate(rows[3])).toEqual({ ok: false, issues: [{ column: 'Lifecycle Stage', reason: expect.stringContaining('"promoter" is not a lifecycle stage') }] });
+		expect(validate(rows[0])).toMatchObject({ ok: true, record: { lifecycle: 'lead', account: { domain: 'acme.com' } } });
 	});
 
 	it('gives the keys that find duplicates inside a file', () => {

@@ -60,6 +60,7 @@ export function splitUpserts<T>(
 	matchOf: ReadonlyMap<number, string>,
 	plan: {
 		noun: string;
+		/** A fresh object per record: it is given the id of its row. */
 		toRow: (record: T, index: number) => object;
 		/** The field that made the match, named in the refusal. */
 		matchField: (record: T) => string;
@@ -81,7 +82,8 @@ export function splitUpserts<T>(
 				return;
 			}
 			targetOwner.set(id, i);
-			updates.push({ ...row, id });
+			(row as { id?: string }).id = id;
+			updates.push(row);
 			outcomes[i] = { status: 'unchanged', id };
 			return;
 		}
@@ -91,7 +93,8 @@ export function splitUpserts<T>(
 			return;
 		}
 		const newId = randomUUID();
-		inserts.push({ ...row, id: newId });
+		(row as { id?: string }).id = newId;
+		inserts.push(row);
 		outcomes[i] = { status: 'created', id: newId };
 	});
 	return { inserts, updates };

@@ -26,7 +26,10 @@ export async function upsertContacts(db: Database, workspaceId: string, records:
 		if (!outcomes[i] && r.account && !accountIds[i]) outcomes[i] = fail(accountRefField(r.account), missingAccountMessage(r.account));
 	});
 
-	const probe = records.flatMap((r, i) => (outcomes[i] || (!r.externalId && !r.email) ? [] : [{ i, x: r.externalId, e: r.email }]));
+	const probe: { i: number; x: string | null; e: string | null }[] = [];
+	records.forEach((r, i) => {
+		if (!outcomes[i] && (r.externalId || r.email)) probe.push({ i, x: r.externalId, e: r.email });
+	});
 	const matches = probe.length
 		? await queryRows<{ i: number; id: string | null }>(
 				db,

@@ -1,5 +1,5 @@
 import { DateFormatDetector, type DateFormat } from '../../domain/import/dates';
-import { isBlankRow, readCsvRows } from './readCsv';
+import { isBlankRow, readCsvChunks } from './readCsv';
 
 const SAMPLE_ROWS = 5;
 const DATE_PROBE_ROWS = 50;
@@ -36,7 +36,7 @@ export async function profileFile(path: string): Promise<FileProfile> {
 	let detectors: (DateFormatDetector | null)[] = [];
 	const probe: string[][] = [];
 	let probing = true;
-	for await (const row of readCsvRows(path)) {
+	for await (const chunk of readCsvChunks(path)) for (const row of chunk) {
 		if (!headers) {
 			headers = row.map((h) => h.trim());
 			distinct = headers.map(() => new Set<string>());

@@ -3,11 +3,11 @@ import type { Database } from '../db/index';
 import type { ImportPlan } from '../../domain/import/plan';
 import type { ImportEntity } from '../../domain/import/fields';
 import { fieldOf } from '../../domain/import/fields';
-import { duplicateKeys, validateRow } from '../../domain/import/validateRow';
+import { duplicateKeys, rowValidator } from '../../domain/import/validateRow';
 import { SeenKeys } from '../../domain/import/seenKeys';
 import type { ImportRecord } from '../../domain/import/records';
 import { upsertAccounts, upsertActivities, upsertContacts, upsertDeals, type UpsertOutcome } from '../crmUpsert/index';
-import { isBlankRow, readCsvRows } from './readCsv';
+import { isBlankRow, readCsvChunks } from './readCsv';
 import { detectTouchedAccounts } from '../signals/detectTouched';
 
 export type RunMode = 'dry_run' | 'import';
@@ -109,6 +109,15 @@ export async function runImportFile(options: RunOptions): Promise<RunResult> {
 	const touched = new Set<string>();
 	const pending = new Set<string>();
 
+	const validateRow = rowValidator(plan);
+	/** The first of a row's keys an earlier row had, with that row's number. */
+	const firstClash = (keys: { key: string; label: string }[]) => {
+		for (const k of keys) {
+			const row = seen.firstRow(k.key);
+			if (row !== undefined) return { label: k.label, row };
+		}
+		return null;
+	};
 	const addIssue = (issue: RunIssue) => {
 		if (issues.length < maxIssues) issues.push(issue);
 		else issuesTruncated = true;
@@ -162,38 +171,35 @@ export async function runImportFile(options: RunOptions): Promise<RunResult> {
 			if (await options.isCancelled?.()) cancelled = true;
 		};
 		let rowNumber = 0;
-		let headerSeen = false;
-		for await (const cells of readCsvRows(options.filePath, (b) => (bytesRead = b))) {
-			rowNumber++;
-			if (!headerSeen) {
-				headerSeen = true;
-				continue;
-			}
-			if (isBlankRow(cells)) continue;
-			rowsRead++;
-			const result = validateRow(cells, plan);
-			if (!result.ok) {
-				counts.errors++;
-				for (const issue of result.issues) addIssue({ rowNumber, kind: 'error', ...issue, cells });
-				continue;
-			}
-			const keys = duplicateKeys(plan.entity, result.record);
-			const clash = keys.map((k) => ({ k, row: seen.firstRow(k.key) })).find((c) => c.row !== undefined);
-			if (clash) {
-				counts.duplicates++;
-				addIssue({ rowNumber, kind: 'duplicate', column: '', reason: `same ${clash.k.label} as row ${clash.row}; skipped`, cells });
-				continue;
-			}
-			for (const k of keys) seen.remember(k.key, rowNumber);
-			batch.push({ rowNumber, cells, record: result.record });
-			if (batch.length >= batchSize) {
-				await flush(depth - 1);
-				if (cancelled) break;
-				const write = writeBatch(tx, batch);
-				// Awaited at a later flush; until then, a failure must not count as unhandled.
-				write.catch(() => {});
-				writing.push(write);
-				batch = [];
+		chunks: for await (const rows of readCsvChunks(options.filePath, { onBytes: (b) => (bytesRead = b) })) {
+			for (const cells of rows) {
+				// Row 1 is the header.
+				if (++rowNumber === 1 || isBlankRow(cells)) continue;
+				rowsRead++;
+				const result = validateRow(cells);
+				if (!result.ok) {
+					counts.errors++;
+					for (const issue of result.issues) addIssue({ rowNumber, kind: 'error', ...issue, cells });
+					continue;
+				}
+				const keys = duplicateKeys(plan.entity, result.record);
+				const clash = firstClash(keys);
+				if (clash) {
+					counts.duplicates++;
+					addIssue({ rowNumber, kind: 'duplicate', column: '', reason: `same ${clash.label} as row ${clash.row}; skipped`, cells });
+					continue;
+				}
+				for (const k of keys) seen.remember(k.key, rowNumber);
+				batch.push({ rowNumber, cells, record: result.record });
+				if (batch.length >= batchSize) {
+					await flush(depth - 1);
+					if (cancelled) break chunks;
+					const write = writeBatch(tx, batch);
+					// Awaited at a later flush; until then, a failure must not count as unhandled.
+					write.catch(() => {});
+					writing.push(write);
+					batch = [];
+				}
 			}
 		}
 		if (!cancelled && batch.length) {
