@@ -17,6 +17,8 @@ const random = createRandom;
 type Random = ReturnType<typeof random>;
 
 const TYPES = ['web_visit', 'product_login', 'email_clicked', 'webinar_attended'] as const;
+/** Timelines also hold purchases and churns, which move the account's lifecycle stage. */
+const LIFECYCLE_TYPES = ['purchase', 'churned'] as const;
 
 function randomTimeline(r: Random): RuleTimeline {
 	const activities: RuleTimelineActivity[] = [];
@@ -24,7 +26,7 @@ function randomTimeline(r: Random): RuleTimeline {
 	for (let id = 1; id <= n; id++) {
 		activities.push({
 			id: r.int(0, 1) === 0 ? id : 1000 - id,
-			type: r.pick(TYPES),
+			type: r.next() < 0.15 ? r.pick(LIFECYCLE_TYPES) : r.pick(TYPES),
 			occurredAt: new Date(T0 + r.int(0, 40) * 5 * MIN - (r.next() < 0.3 ? r.int(0, 3) * MIN : 0)),
 			contactId: null,
 			department: r.pick(['sales', 'marketing']),
@@ -32,7 +34,7 @@ function randomTimeline(r: Random): RuleTimeline {
 		});
 	}
 	return {
-		account: { lifecycle: r.pick(['lead', 'customer']), plan: r.pick(['pro', null]), arr: r.int(0, 3) * 10000, industry: null, size: null },
+		account: { lifecycle: r.pick(['lead', 'prospect', 'customer', 'churned']), plan: r.pick(['pro', null]), arr: r.int(0, 3) * 10000, industry: null, size: null },
 		contacts: r.next() < 0.5 ? [{ id: 'c', lifecycle: r.pick(['mql', 'sql']), title: null }] : [],
 		activities
 	};
@@ -56,7 +58,14 @@ function randomRule(r: Random, depth = 0): string {
 			case 3:
 				return `${randomEvent(r)} then ${randomEvent(r)} within ${d()}`;
 			case 4:
-				return r.pick(['lifecycle = customer', 'plan in [pro, enterprise]', 'arr >= 20000']);
+				return r.pick([
+					'lifecycle = customer',
+					'lifecycle in [prospect, churned]',
+					'lifecycle != lead',
+					'lifecycle = churned',
+					'plan in [pro, enterprise]',
+					'arr >= 20000'
+				]);
 			default:
 				return 'contact.lifecycle = sql';
 		}
@@ -79,6 +88,14 @@ function reference(rule: Rule, tl: RuleTimeline, now: number) {
 		.filter((a) => a.at <= now)
 		.sort((x, y) => x.at - y.at || x.id - y.id);
 	const start = acts[0]?.at ?? now;
+	// The stage at t: the last purchase or churn at or before t; before the first, what it followed.
+	const changes = acts.filter((a) => a.type === 'purchase' || a.type === 'churned');
+	const lifecycleAt = (t: number): string => {
+		const last = changes.filter((a) => a.at <= t).at(-1);
+		if (last) return last.type === 'purchase' ? 'customer' : 'churned';
+		if (changes.length > 0) return changes[0].type === 'purchase' ? 'prospect' : 'customer';
+		return tl.account.lifecycle;
+	};
 	const matching = (p: EventPattern): Ev[] =>
 		acts.filter(
 			(a) =>
@@ -124,7 +141,7 @@ function reference(rule: Rule, tl: RuleTimeline, now: number) {
 				return ids.length > 0 ? ids : null;
 			}
 			case 'account':
-				return passesTest(e.test, tl.account[e.attribute]) ? [] : null;
+				return passesTest(e.test, e.attribute === 'lifecycle' ? lifecycleAt(t) : tl.account[e.attribute]) ? [] : null;
 			case 'contact':
 				return tl.contacts.some((c) => passesTest(e.test, c[e.attribute])) ? [] : null;
 		}

@@ -7,12 +7,15 @@
  *   has left the window; an absence `for D` needs t - D >= start of history;
  * - a sequence counts when tA < tB and tB - tA <= D (exactly D apart counts; equal times do not);
  * - an occurrence's `to` is the first instant it no longer held (exclusive), null when it still
- *   holds at `now`.
+ *   holds at `now`;
+ * - `lifecycle` is the stage at each instant, read from purchases and churns (lifecycleOverTime.ts);
+ *   the other account attributes and contacts have no history and read their stored values.
  */
 import { combine, complement, clip, NO_EVIDENCE, runs, type Segment } from './intervals';
 import { absenceSegments, countSegments, sequenceSegments, type Range, type TimedEvent } from './primitives';
 import { DEPARTMENT_PROPERTY, durationMs, type EventPattern, type Rule, type RuleExpression } from './rule';
 import { passesTest } from './valueTest';
+import { lifecycleSteps } from './lifecycleOverTime';
 
 export interface RuleTimelineAccount {
 	lifecycle: string;
@@ -140,6 +143,10 @@ function segmentsOf(expr: RuleExpression, ctx: Context): Segment[] {
 				range
 			);
 		case 'account':
+			if (expr.attribute === 'lifecycle') {
+				const steps = lifecycleSteps(ctx.activities.map((a) => ({ type: a.activity.type, at: a.at })), ctx.timeline.account.lifecycle, range);
+				return steps.filter((s) => passesTest(expr.test, s.lifecycle)).map((s) => ({ from: s.from, to: s.to, evidence: NO_EVIDENCE }));
+			}
 			return passesTest(expr.test, ctx.timeline.account[expr.attribute]) ? always : [];
 		case 'contact':
 			return ctx.timeline.contacts.some((c) => passesTest(expr.test, c[expr.attribute])) ? always : [];

@@ -35,6 +35,8 @@ export interface Compiler {
 	lookups: boolean;
 	workspace: SQL;
 	nowAt: SQL;
+	/** The per-query CTE of lifecycle stages over time is added (lifecycleSql.ts). */
+	lifecycleSteps?: boolean;
 }
 
 export const FULL = sql`int8multirange(int8range(h.start_ms, h.end_ms))`;
