@@ -89,7 +89,11 @@ function reference(rule: Rule, tl: RuleTimeline, now: number) {
 		.sort((x, y) => x.at - y.at || x.id - y.id);
 	const start = acts[0]?.at ?? now;
 	// The stage at t: the last purchase or churn at or before t; before the first, what it followed.
-	const changes = acts.filter((a) => a.type === 'purchase' || a.type === 'churned');
+	// Later purchases and churns count too: they say what the account was before them.
+	const changes = tl.activities
+		.map((a) => ({ ...a, at: new Date(a.occurredAt).getTime() }))
+		.sort((x, y) => x.at - y.at || x.id - y.id)
+		.filter((a) => a.type === 'purchase' || a.type === 'churned');
 	const lifecycleAt = (t: number): string => {
 		const last = changes.filter((a) => a.at <= t).at(-1);
 		if (last) return last.type === 'purchase' ? 'customer' : 'churned';

@@ -255,8 +255,13 @@ describe('evaluateRule: attributes and combinations', () => {
 		expect(spans('lifecycle != customer', life, 90 * DAY)).toEqual([[0, 10 * DAY], [60 * DAY, null]]);
 		// The starter login-silence rule: silent from day 32, a customer until day 60.
 		expect(spans('lifecycle = customer and no(product_login) for 21d', life, 90 * DAY)).toEqual([[32 * DAY, 60 * DAY]]);
-		// As of day 30 the churn has not happened: the account is a customer now.
-		expect(run('lifecycle = customer', life, 30 * DAY).holdsNow).toBe(true);
+		// As of day 30 the churn has not happened: the account is the customer it then was, and as
+		// of day 5, before the purchase, a prospect (whatever its stored stage is today).
+		expect(spans('lifecycle = customer', life, 30 * DAY)).toEqual([[10 * DAY, null]]);
+		expect(spans('lifecycle = prospect', life, 5 * DAY)).toEqual([[0, null]]);
+		// A churn without a recorded purchase: a customer until it, even seen from before it.
+		const noPurchase = timeline([ev(1, 'product_login', 0), ev(2, 'churned', 40 * DAY)], { account });
+		expect(spans('lifecycle = customer and no(product_login) for 21d', noPurchase, 40 * DAY - 1)).toEqual([[21 * DAY, null]]);
 	});
 
 	it('reads a customer whose purchase is recorded as a customer only from it, and a lead without one as a lead', () => {

@@ -9,8 +9,10 @@
  *   a `customer` before a churn (whose purchase the store does not hold);
  * - an account with neither reads its stored stage over its whole history (a lead stays a lead,
  *   a customer imported without its purchase is a customer throughout).
- * On consistent data (stored `customer` after a last purchase, `churned` after a last churn) the
- * stage now is the stored one; where they disagree, the timeline wins.
+ * The stage at a moment does not depend on when the rule is evaluated: run as of the day before a
+ * churn, the account is the customer it then was. On consistent data (stored `customer` after a
+ * last purchase, `churned` after a last churn) the stage now is the stored one; where they
+ * disagree, the timeline wins.
  */
 
 /** The activity types that change the stage, the stage each starts, and the stage before it. */
@@ -34,7 +36,8 @@ export interface LifecycleStep {
 
 /**
  * The account's stage over [start, end), as consecutive steps (empty ones left out).
- * `events` are the account's activities in (time, id) order; only purchases and churns count.
+ * `events` are the account's activities in (time, id) order; only purchases and churns count,
+ * including those after `end`: a churn next month says the account is a customer until then.
  */
 export function lifecycleSteps(
 	events: readonly { type: string; at: number }[],

@@ -234,11 +234,11 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 	const ws = options.workspaceId;
 	const ids = options.accountIds;
 	const nowAt = sql`${options.now.toISOString()}::timestamptz`;
-	const scope = sql`x.workspace_id = ${ws}::uuid and x.occurred_at <= ${nowAt}${
-		ids === undefined ? sql`` : sql` and x.account_id in (select id from accts)`
-	}`;
+	const accountScope = sql`x.workspace_id = ${ws}::uuid${ids === undefined ? sql`` : sql` and x.account_id in (select id from accts)`}`;
+	const scope = sql`${accountScope} and x.occurred_at <= ${nowAt}`;
 	const c: Compiler = {
 		scope,
+		accountScope,
 		events: [],
 		parts: [],
 		arrays: [],

@@ -2,7 +2,8 @@
  * `lifecycle` conditions as SQL, with the definition of src/lib/domain/signals/lifecycleOverTime.ts:
  * one CTE per query lists each account's stages as steps [from_ms, to_ms) (null for "from the start
  * of history" and "until now"), read from its purchases and churns only (index on workspace, type,
- * time), and accounts with neither as one step holding their stored stage. Each condition is then
+ * time; later than now too, since a later churn says the account was a customer until then), and
+ * accounts with neither as one step holding their stored stage. Each condition is then
  * the union of the steps whose stage passes its test.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -27,7 +28,7 @@ function lifecycleStepsCte(c: Compiler): string {
 	c.events.push(sql`lc_changes as materialized (
   select x.account_id, x.type::text as type, (extract(epoch from x.occurred_at) * 1000)::bigint as ms,
     row_number() over w as k, lead((extract(epoch from x.occurred_at) * 1000)::bigint) over w as next_ms
-  from activity x where ${c.scope} and x.type in (${sql.join(types, sql`, `)})
+  from activity x where ${c.accountScope} and x.type in (${sql.join(types, sql`, `)})
   window w as (partition by x.account_id order by x.occurred_at, x.id)
 ), ${sql.raw(STEPS)} as materialized (
   select y.account_id, y.ms as from_ms, y.next_ms as to_ms, ${stageOf('after', sql`y.type`)} as lifecycle from lc_changes y
