@@ -9,6 +9,10 @@ import { parseRule } from './parseRule';
 import { durationMs, type EventPattern, type Rule, type RuleExpression } from './rule';
 import { passesTest } from './valueTest';
 import { createRandom } from '../random';
+import fc from 'fast-check';
+
+/** n cases, or more when a run asks for them with fc.configureGlobal({ numRuns }) (a setup file). */
+const runs = (n: number) => Math.max(n, fc.readConfigureGlobal().numRuns ?? 0);
 
 const MIN = 60_000;
 const T0 = Date.UTC(2024, 5, 1);
@@ -175,7 +179,7 @@ function parse(source: string): Rule {
 
 describe('evaluateRule agrees with the definitions, instant by instant', () => {
 	it('on 400 random rules and timelines', () => {
-		for (let seed = 1; seed <= 400; seed++) {
+		for (let seed = 1; seed <= runs(400); seed++) {
 			const r = random(seed);
 			const tl = randomTimeline(r);
 			const source = randomRule(r);
@@ -191,7 +195,7 @@ describe('evaluateRule agrees with the definitions, instant by instant', () => {
 	});
 
 	it('says "no(E) for D" exactly when "count(E) = 0 within D" and "count(E) < 1 within D"', () => {
-		for (let seed = 1000; seed < 1200; seed++) {
+		for (let seed = 1000; seed < 1000 + runs(200); seed++) {
 			const r = random(seed);
 			const tl = randomTimeline(r);
 			const event = randomEvent(r);
@@ -206,7 +210,7 @@ describe('evaluateRule agrees with the definitions, instant by instant', () => {
 	});
 
 	it('holds "X or not X" over the whole history and "X and not X" never', () => {
-		for (let seed = 2000; seed < 2150; seed++) {
+		for (let seed = 2000; seed < 2000 + runs(150); seed++) {
 			const r = random(seed);
 			const tl = randomTimeline(r);
 			const x = randomRule(r, 1);

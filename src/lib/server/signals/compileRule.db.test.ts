@@ -21,7 +21,10 @@ import { compileRule, RuleCompileError } from './compileRule';
 import { runCompiledRule, type RuleHit } from './runCompiledRule';
 import { queryRows } from '$lib/server/db/rows';
 
-const SEED = 20261122;
+/** Timelines and rules; a run may pick other ones with fc.configureGlobal({ seed }) (a setup file). */
+const SEED = fc.readConfigureGlobal().seed ?? 20261122;
+/** n runs, or more when a run asks for them with fc.configureGlobal({ numRuns }) (a setup file). */
+const runs = (n: number) => Math.max(n, fc.readConfigureGlobal().numRuns ?? 0);
 const MIN = 60_000;
 const T0 = Date.UTC(2024, 5, 1);
 const TYPES = ['web_visit', 'product_login', 'email_clicked'] as const satisfies readonly ActivityType[];
@@ -310,7 +313,7 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 				seen.ended += want.filter((h) => !h.holdsNow).length;
 				seen.evidence += want.filter((h) => h.evidence.length > 0).length;
 			}),
-			{ seed: SEED, numRuns: 300 }
+			{ seed: SEED, numRuns: runs(300) }
 		);
 		// Some accounts change stage over time (purchases, churns), others keep their stored one.
 		const changing = [...timelines.values()].filter((t) => t.activities.some((a) => a.type === 'purchase' || a.type === 'churned'));
@@ -327,7 +330,7 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 				const got = await runCompiledRule(opened.db, rule, { workspaceId, now, evidence: 'last' });
 				expect(got).toEqual(expected(timelines, rule, now, 'last'));
 			}),
-			{ seed: SEED + 2, numRuns: 150 }
+			{ seed: SEED + 2, numRuns: runs(150) }
 		);
 	});
 
@@ -349,7 +352,7 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 				expect(new Map(got.map((h) => [h.accountId, h.firstHeldSince ? h.firstHeldSince.getTime() : null]))).toEqual(want);
 				held += [...want.values()].filter((v) => v !== null).length;
 			}),
-			{ seed: SEED + 3, numRuns: 120 }
+			{ seed: SEED + 3, numRuns: runs(120) }
 		);
 		expect(held).toBeGreaterThan(40);
 	});
@@ -362,7 +365,7 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 				const got = await runCompiledRule(opened.db, rule, { workspaceId, now, accountIds: ids });
 				expect(got).toEqual(expected(timelines, rule, now).filter((h) => ids.includes(h.accountId)));
 			}),
-			{ seed: SEED + 1, numRuns: 40 }
+			{ seed: SEED + 1, numRuns: runs(40) }
 		);
 	});
 });
