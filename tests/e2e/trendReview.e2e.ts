@@ -43,9 +43,11 @@ test('the trend review compares won vs lost deals, then churned vs renewed custo
 	await expect(sizes.locator('.big')).toHaveText([/^[1-9][\d,]* customers?$/, /^[1-9][\d,]* customers?$/]);
 	// The demo plants it (src/lib/server/demo/planCustomer.ts): churned customers mostly had no
 	// call, meeting or reply between onboarding and the end, opened more tickets, and went quiet in
-	// the product weeks before churning.
+	// the product weeks before churning. Once the first sweep has recorded the signals' history, the
+	// churn-risk signals that read this silence while the account was a customer lead the table too,
+	// so the activities are looked for a little further down.
 	const names = await rowNames(page);
-	const top = names.slice(0, 6);
+	const top = names.slice(0, 8);
 	expect(top).toContain('Call logged');
 	expect(await difference(page, 'Call logged')).toBeLessThanOrEqual(-30);
 	expect(top).toContain('Support ticket opened');

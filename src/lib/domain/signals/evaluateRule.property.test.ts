@@ -9,6 +9,10 @@ import { parseRule } from './parseRule';
 import { durationMs, type EventPattern, type Rule, type RuleExpression } from './rule';
 import { passesTest } from './valueTest';
 import { createRandom } from '../random';
+import fc from 'fast-check';
+
+/** n cases, or more when a run asks for them with fc.configureGlobal({ numRuns }) (a setup file). */
+const runs = (n: number) => Math.max(n, fc.readConfigureGlobal().numRuns ?? 0);
 
 const MIN = 60_000;
 const T0 = Date.UTC(2024, 5, 1);
@@ -17,6 +21,8 @@ const random = createRandom;
 type Random = ReturnType<typeof random>;
 
 const TYPES = ['web_visit', 'product_login', 'email_clicked', 'webinar_attended'] as const;
+/** Timelines also hold purchases and churns, which move the account's lifecycle stage. */
+const LIFECYCLE_TYPES = ['purchase', 'churned'] as const;
 
 function randomTimeline(r: Random): RuleTimeline {
 	const activities: RuleTimelineActivity[] = [];
@@ -24,7 +30,7 @@ function randomTimeline(r: Random): RuleTimeline {
 	for (let id = 1; id <= n; id++) {
 		activities.push({
 			id: r.int(0, 1) === 0 ? id : 1000 - id,
-			type: r.pick(TYPES),
+			type: r.next() < 0.15 ? r.pick(LIFECYCLE_TYPES) : r.pick(TYPES),
 			occurredAt: new Date(T0 + r.int(0, 40) * 5 * MIN - (r.next() < 0.3 ? r.int(0, 3) * MIN : 0)),
 			contactId: null,
 			department: r.pick(['sales', 'marketing']),
@@ -32,7 +38,7 @@ function randomTimeline(r: Random): RuleTimeline {
 		});
 	}
 	return {
-		account: { lifecycle: r.pick(['lead', 'customer']), plan: r.pick(['pro', null]), arr: r.int(0, 3) * 10000, industry: null, size: null },
+		account: { lifecycle: r.pick(['lead', 'prospect', 'customer', 'churned']), plan: r.pick(['pro', null]), arr: r.int(0, 3) * 10000, industry: null, size: null },
 		contacts: r.next() < 0.5 ? [{ id: 'c', lifecycle: r.pick(['mql', 'sql']), title: null }] : [],
 		activities
 	};
@@ -56,7 +62,14 @@ function randomRule(r: Random, depth = 0): string {
 			case 3:
 				return `${randomEvent(r)} then ${randomEvent(r)} within ${d()}`;
 			case 4:
-				return r.pick(['lifecycle = customer', 'plan in [pro, enterprise]', 'arr >= 20000']);
+				return r.pick([
+					'lifecycle = customer',
+					'lifecycle in [prospect, churned]',
+					'lifecycle != lead',
+					'lifecycle = churned',
+					'plan in [pro, enterprise]',
+					'arr >= 20000'
+				]);
 			default:
 				return 'contact.lifecycle = sql';
 		}
@@ -79,6 +92,18 @@ function reference(rule: Rule, tl: RuleTimeline, now: number) {
 		.filter((a) => a.at <= now)
 		.sort((x, y) => x.at - y.at || x.id - y.id);
 	const start = acts[0]?.at ?? now;
+	// The stage at t: the last purchase or churn at or before t; before the first, what it followed.
+	// Later purchases and churns count too: they say what the account was before them.
+	const changes = tl.activities
+		.map((a) => ({ ...a, at: new Date(a.occurredAt).getTime() }))
+		.sort((x, y) => x.at - y.at || x.id - y.id)
+		.filter((a) => a.type === 'purchase' || a.type === 'churned');
+	const lifecycleAt = (t: number): string => {
+		const last = changes.filter((a) => a.at <= t).at(-1);
+		if (last) return last.type === 'purchase' ? 'customer' : 'churned';
+		if (changes.length > 0) return changes[0].type === 'purchase' ? 'prospect' : 'customer';
+		return tl.account.lifecycle;
+	};
 	const matching = (p: EventPattern): Ev[] =>
 		acts.filter(
 			(a) =>
@@ -124,7 +149,7 @@ function reference(rule: Rule, tl: RuleTimeline, now: number) {
 				return ids.length > 0 ? ids : null;
 			}
 			case 'account':
-				return passesTest(e.test, tl.account[e.attribute]) ? [] : null;
+				return passesTest(e.test, e.attribute === 'lifecycle' ? lifecycleAt(t) : tl.account[e.attribute]) ? [] : null;
 			case 'contact':
 				return tl.contacts.some((c) => passesTest(e.test, c[e.attribute])) ? [] : null;
 		}
@@ -154,7 +179,7 @@ function parse(source: string): Rule {
 
 describe('evaluateRule agrees with the definitions, instant by instant', () => {
 	it('on 400 random rules and timelines', () => {
-		for (let seed = 1; seed <= 400; seed++) {
+		for (let seed = 1; seed <= runs(400); seed++) {
 			const r = random(seed);
 			const tl = randomTimeline(r);
 			const source = randomRule(r);
@@ -170,7 +195,7 @@ describe('evaluateRule agrees with the definitions, instant by instant', () => {
 	});
 
 	it('says "no(E) for D" exactly when "count(E) = 0 within D" and "count(E) < 1 within D"', () => {
-		for (let seed = 1000; seed < 1200; seed++) {
+		for (let seed = 1000; seed < 1000 + runs(200); seed++) {
 			const r = random(seed);
 			const tl = randomTimeline(r);
 			const event = randomEvent(r);
@@ -185,7 +210,7 @@ describe('evaluateRule agrees with the definitions, instant by instant', () => {
 	});
 
 	it('holds "X or not X" over the whole history and "X and not X" never', () => {
-		for (let seed = 2000; seed < 2150; seed++) {
+		for (let seed = 2000; seed < 2000 + runs(150); seed++) {
 			const r = random(seed);
 			const tl = randomTimeline(r);
 			const x = randomRule(r, 1);

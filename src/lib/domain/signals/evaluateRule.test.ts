@@ -242,6 +242,35 @@ describe('evaluateRule: attributes and combinations', () => {
 		expect(run('plan != pro', tl, 3 * DAY).fires).toBe(false);
 	});
 
+	it('reads lifecycle at each moment: a prospect before the purchase, a customer until the churn', () => {
+		const account = { lifecycle: 'churned', plan: null, arr: 0, industry: null, size: null };
+		const life = timeline(
+			[ev(1, 'web_visit', 0), ev(2, 'purchase', 10 * DAY), ev(3, 'product_login', 11 * DAY), ev(4, 'churned', 60 * DAY)],
+			{ account }
+		);
+		expect(spans('lifecycle = prospect', life, 90 * DAY)).toEqual([[0, 10 * DAY]]);
+		expect(spans('lifecycle = customer', life, 90 * DAY)).toEqual([[10 * DAY, 60 * DAY]]);
+		expect(spans('lifecycle = churned', life, 90 * DAY)).toEqual([[60 * DAY, null]]);
+		expect(spans('lifecycle in [prospect, customer]', life, 90 * DAY)).toEqual([[0, 60 * DAY]]);
+		expect(spans('lifecycle != customer', life, 90 * DAY)).toEqual([[0, 10 * DAY], [60 * DAY, null]]);
+		// The starter login-silence rule: silent from day 32, a customer until day 60.
+		expect(spans('lifecycle = customer and no(product_login) for 21d', life, 90 * DAY)).toEqual([[32 * DAY, 60 * DAY]]);
+		// As of day 30 the churn has not happened: the account is the customer it then was, and as
+		// of day 5, before the purchase, a prospect (whatever its stored stage is today).
+		expect(spans('lifecycle = customer', life, 30 * DAY)).toEqual([[10 * DAY, null]]);
+		expect(spans('lifecycle = prospect', life, 5 * DAY)).toEqual([[0, null]]);
+		// A churn without a recorded purchase: a customer until it, even seen from before it.
+		const noPurchase = timeline([ev(1, 'product_login', 0), ev(2, 'churned', 40 * DAY)], { account });
+		expect(spans('lifecycle = customer and no(product_login) for 21d', noPurchase, 40 * DAY - 1)).toEqual([[21 * DAY, null]]);
+	});
+
+	it('reads a customer whose purchase is recorded as a customer only from it, and a lead without one as a lead', () => {
+		const bought = timeline([ev(1, 'product_login', 0), ev(2, 'purchase', 5 * DAY), ev(3, 'product_login', 6 * DAY)]);
+		expect(spans('lifecycle = customer and no(product_login) for 21d', bought, 40 * DAY)).toEqual([[27 * DAY, null]]);
+		const lead = { lifecycle: 'lead', plan: null, arr: 0, industry: null, size: null };
+		expect(spans('lifecycle = lead', timeline([ev(1, 'web_visit', 0), ev(2, 'web_visit', DAY)], { account: lead }), 2 * DAY)).toEqual([[0, null]]);
+	});
+
 	it('treats a missing attribute as never equal', () => {
 		const noPlan = timeline([], { account: { lifecycle: 'lead', plan: null, arr: 0, industry: null, size: null } });
 		expect(run('plan = pro', noPlan, DAY).fires).toBe(false);

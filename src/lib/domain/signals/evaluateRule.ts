@@ -7,12 +7,16 @@
  *   has left the window; an absence `for D` needs t - D >= start of history;
  * - a sequence counts when tA < tB and tB - tA <= D (exactly D apart counts; equal times do not);
  * - an occurrence's `to` is the first instant it no longer held (exclusive), null when it still
- *   holds at `now`.
+ *   holds at `now`;
+ * - `lifecycle` is the stage at each instant, read from purchases and churns (lifecycleOverTime.ts;
+ *   the only activities after `now` a rule reads: a later churn says what the account was before);
+ *   the other account attributes and contacts have no history and read their stored values.
  */
 import { combine, complement, clip, NO_EVIDENCE, runs, type Segment } from './intervals';
 import { absenceSegments, countSegments, sequenceSegments, type Range, type TimedEvent } from './primitives';
 import { DEPARTMENT_PROPERTY, durationMs, type EventPattern, type Rule, type RuleExpression } from './rule';
 import { passesTest } from './valueTest';
+import { isLifecycleEvent, lifecycleSteps } from './lifecycleOverTime';
 
 export interface RuleTimelineAccount {
 	lifecycle: string;
@@ -140,6 +144,10 @@ function segmentsOf(expr: RuleExpression, ctx: Context): Segment[] {
 				range
 			);
 		case 'account':
+			if (expr.attribute === 'lifecycle') {
+				const steps = lifecycleSteps(lifecycleEvents(ctx.timeline), ctx.timeline.account.lifecycle, range);
+				return steps.filter((s) => passesTest(expr.test, s.lifecycle)).map((s) => ({ from: s.from, to: s.to, evidence: NO_EVIDENCE }));
+			}
 			return passesTest(expr.test, ctx.timeline.account[expr.attribute]) ? always : [];
 		case 'contact':
 			return ctx.timeline.contacts.some((c) => passesTest(expr.test, c[expr.attribute])) ? always : [];
@@ -157,6 +165,14 @@ function matching(pattern: EventPattern, ctx: Context): TimedEvent[] {
 		if (passes) out.push({ id: activity.id, at });
 	}
 	return out;
+}
+
+/** The timeline's purchases and churns, after `now` too, sorted by (time, id). */
+function lifecycleEvents(timeline: RuleTimeline): { type: string; at: number }[] {
+	return timeline.activities
+		.filter((a) => isLifecycleEvent(a.type))
+		.map((a) => ({ type: a.type, at: instant(a.occurredAt, a.id), id: a.id }))
+		.sort((x, y) => x.at - y.at || x.id - y.id);
 }
 
 function propertyOf(activity: RuleTimelineActivity, key: string): unknown {

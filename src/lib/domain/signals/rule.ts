@@ -76,7 +76,10 @@ export interface SequenceRule {
 	within: Duration;
 }
 
-/** `lifecycle = customer`, `plan in [pro, enterprise]`: the account's current value. */
+/**
+ * `lifecycle = customer`, `plan in [pro, enterprise]`: `lifecycle` is the account's stage at each
+ * moment (lifecycleOverTime.ts); the other attributes are its current values.
+ */
 export interface AccountCondition {
 	kind: 'account';
 	attribute: AccountAttribute;

@@ -27,6 +27,11 @@ playbook and what automation watches for.
 - **Values** are words (\`customer\`), numbers (\`8\`) or "quoted text" (\`"Export fails"\`).
 - **Account attributes**: \`lifecycle\`, \`plan\`, \`arr\`, \`industry\`, \`size\`; **contact
   attributes**: \`contact.lifecycle\`, \`contact.title\` (true when any contact matches).
+- **\`lifecycle\` follows the timeline**: an account is a \`customer\` from its \`purchase\`,
+  \`churned\` from its \`churned\` event (a customer again after a later purchase), and a
+  \`prospect\` before its first purchase; without either event it keeps its stored stage. So
+  \`lifecycle = customer and no(product_login) for 21d\` looks at the time the account was a
+  customer. The other attributes are today's values at every moment.
 - \`not\` comes first, then \`and\`, then \`or\`: \`a or b and c\` means \`a or (b and c)\`.
   Add parentheses when in doubt.
 - \`#\` starts a note to the end of the line. A rule may span several lines.

@@ -12,7 +12,6 @@ import { queryRows } from '../db/rows';
 import { runCompiledRule, type RuleHit } from '../signals/runCompiledRule';
 import { RuleCompileError } from '../signals/compileRule';
 import { describeRule, parseRule } from '../../domain/signals';
-import { ruleBeforeChurn } from '../../domain/caseStudies/ruleBeforeOutcome';
 import { OUTCOMES, type OutcomeKind } from '../../domain/caseStudies/outcomes';
 import { measureTrigger, type TriggerCase, type TriggerMeasures } from '../../domain/scoring/triggerMeasures';
 
@@ -49,7 +48,8 @@ export async function measureCandidateTrigger(
 	if (text.length > MAX_RULE_LENGTH) return { ok: false, rule: text, problems: [`Keep the rule under ${MAX_RULE_LENGTH} characters.`] };
 	const parsed = parseRule(text);
 	if (!parsed.ok) return { ok: false, rule: text, problems: [parsed.error.message] };
-	const rule = kind === 'churn' ? ruleBeforeChurn(parsed.rule) : parsed.rule;
+	// `lifecycle` reads the stage at each moment, so a churned account is the customer it was before.
+	const rule = parsed.rule;
 	const type = OUTCOMES[kind].activity;
 	const population = await queryRows<{ id: string; outcome_at: Date | string | null }>(
 		db,

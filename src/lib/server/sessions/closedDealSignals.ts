@@ -21,7 +21,8 @@ export const HISTORY_DEALS = 200;
  * account at the end of its close day: the playbook's stable rules run over the account's timeline
  * as of then, in memory (the evaluator sessions use), so no detection history is needed. Timelines
  * are read in a few queries for all the accounts. A weight decays from when the occurrence holding at
- * the close began. Account attributes (lifecycle, plan) are today's: the store keeps no history of them.
+ * the close began. `lifecycle` is the stage at the close (read from purchases and churns); the other
+ * account attributes (plan, ...) are today's: the store keeps no history of them.
  */
 export async function loadClosedDealFeatures(db: Database, workspaceId: string, scoring: ScoringSignals): Promise<ClosedDealAccount[]> {
 	const deals = await db

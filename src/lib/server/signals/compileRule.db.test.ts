@@ -19,8 +19,12 @@ import type { ActivityType } from '$lib/domain/crm/activityTypes';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { compileRule, RuleCompileError } from './compileRule';
 import { runCompiledRule, type RuleHit } from './runCompiledRule';
+import { queryRows } from '$lib/server/db/rows';
 
-const SEED = 20261122;
+/** Timelines and rules; a run may pick other ones with fc.configureGlobal({ seed }) (a setup file). */
+const SEED = fc.readConfigureGlobal().seed ?? 20261122;
+/** n runs, or more when a run asks for them with fc.configureGlobal({ numRuns }) (a setup file). */
+const runs = (n: number) => Math.max(n, fc.readConfigureGlobal().numRuns ?? 0);
 const MIN = 60_000;
 const T0 = Date.UTC(2024, 5, 1);
 const TYPES = ['web_visit', 'product_login', 'email_clicked'] as const satisfies readonly ActivityType[];
@@ -34,8 +38,11 @@ const propertyValue = fc.oneof(
 	fc.constantFrom('7', '7.50', '-3', '1e3', ' 5', true, false, null, 2.5, 0.1, 1.25, -4)
 );
 
+/** Purchases and churns move the account's lifecycle stage over time. */
+const LIFECYCLE_TYPES = ['purchase', 'churned'] as const satisfies readonly ActivityType[];
+
 const activityArb = fc.record({
-	type: fc.constantFrom(...TYPES),
+	type: fc.oneof({ arbitrary: fc.constantFrom(...TYPES), weight: 6 }, { arbitrary: fc.constantFrom(...LIFECYCLE_TYPES), weight: 1 }),
 	minute: fc.integer({ min: 0, max: 30 }).map((k) => k * 5),
 	jitterMs: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: -90_000, max: 90_000 })),
 	department: fc.constantFrom(...DEPARTMENTS),
@@ -66,15 +73,20 @@ const duration = fc.oneof(
 );
 
 const ruleValue: fc.Arbitrary<RuleValue> = fc.oneof(
-	fc.constantFrom('pricing', '/PRICING', '/docs', 'true', '7', '7.5', '0.1', '1.25', '-4', 'pro', 'saas', '200', 'mql', 'vp sales'),
+	fc.constantFrom('pricing', '/PRICING', '/docs', 'true', '7', '7.5', '0.1', '1.25', '-4', 'pro', 'saas', '200', 'mql', 'vp sales', 'customer', 'Prospect', 'churned', 'lead'),
 	fc.constantFrom(0, 5, 7, 7.5, 0.1, 200, 10_000, -3, 1000)
 );
 
 const valueTest: fc.Arbitrary<ValueTest> = fc.oneof(
 	fc.record({ op: fc.constantFrom('=' as const, '!=' as const), value: ruleValue }),
-	fc.record({ op: fc.constant('~' as const), value: fc.constantFrom('pric', 'DOC', 'ales', '', '5', 'ru') }),
+	fc.record({ op: fc.constant('~' as const), value: fc.constantFrom('pric', 'DOC', 'ales', '', '5', 'ru', 'CUST', 'ned') }),
 	fc.record({ op: fc.constantFrom('>' as const, '>=' as const, '<' as const, '<=' as const), value: fc.constantFrom(0, 5, 7.5, 10_000, 200) }),
 	fc.record({ op: fc.constant('in' as const), values: fc.array(ruleValue, { minLength: 1, maxLength: 3 }) })
+);
+
+const lifecycleTest: fc.Arbitrary<ValueTest> = fc.oneof(
+	fc.record({ op: fc.constantFrom('=' as const, '!=' as const), value: fc.constantFrom('lead', 'prospect', 'customer', 'churned') }),
+	fc.record({ op: fc.constant('in' as const), values: fc.subarray(['lead', 'prospect', 'customer', 'churned'], { minLength: 1 }) })
 );
 
 const condition: fc.Arbitrary<PropertyCondition> = fc.record({
@@ -83,7 +95,7 @@ const condition: fc.Arbitrary<PropertyCondition> = fc.record({
 });
 
 const eventArb: fc.Arbitrary<EventPattern> = fc.record({
-	type: fc.constantFrom(...TYPES),
+	type: fc.oneof({ arbitrary: fc.constantFrom(...TYPES), weight: 6 }, { arbitrary: fc.constantFrom(...LIFECYCLE_TYPES), weight: 1 }),
 	where: fc.oneof(fc.constant<PropertyCondition[]>([]), fc.array(condition, { minLength: 1, maxLength: 2 }))
 });
 
@@ -92,6 +104,7 @@ const leaf: fc.Arbitrary<RuleExpression> = fc.oneof(
 	{ arbitrary: fc.record({ kind: fc.constant('absence' as const), event: eventArb, for: duration }), weight: 2 },
 	{ arbitrary: fc.record({ kind: fc.constant('sequence' as const), first: eventArb, then: eventArb, within: duration }), weight: 2 },
 	{ arbitrary: fc.record({ kind: fc.constant('account' as const), attribute: fc.constantFrom('lifecycle' as const, 'plan' as const, 'arr' as const, 'industry' as const, 'size' as const), test: valueTest }), weight: 1 },
+	{ arbitrary: fc.record({ kind: fc.constant('account' as const), attribute: fc.constant('lifecycle' as const), test: lifecycleTest }), weight: 1 },
 	{ arbitrary: fc.record({ kind: fc.constant('contact' as const), attribute: fc.constantFrom('lifecycle' as const, 'title' as const), test: valueTest }), weight: 1 }
 );
 
@@ -241,6 +254,32 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 		expect(hits).toMatchObject([{ accountId, firstFiredAt: at(10), holdsNow: false, evidence: [a1.id, b2.id, c.id] }]);
 	});
 
+	it('reads lifecycle at each moment: a prospect before the purchase, a customer until the churn, churned after', async () => {
+		const { db } = opened;
+		const ws = (await makeWorkspace(db)).id;
+		const churned = (await makeAccount(db, ws, { lifecycle: 'churned' })).id;
+		const lead = (await makeAccount(db, ws, { lifecycle: 'lead' })).id;
+		await makeActivities(db, ws, churned, [
+			{ type: 'web_visit', at: at(0) },
+			{ type: 'purchase', at: at(10) },
+			{ type: 'product_login', at: at(11) },
+			{ type: 'churned', at: at(60) }
+		]);
+		await makeActivities(db, ws, lead, [{ type: 'web_visit', at: at(0) }]);
+		const occurrences = async (source: string) =>
+			(await queryRows<{ account_id: string; started_at: Date | string; ended_at: Date | string | null }>(db, compileRule(parse(source), { workspaceId: ws, now: at(90), occurrences: true }))).map(
+				(r) => [r.account_id === churned ? 'churned' : 'lead', new Date(r.started_at).getTime(), r.ended_at === null ? null : new Date(r.ended_at).getTime()]
+			);
+		expect(await occurrences('lifecycle = prospect')).toEqual([['churned', at(0).getTime(), at(10).getTime()]]);
+		expect(await occurrences('lifecycle = customer')).toEqual([['churned', at(10).getTime(), at(60).getTime()]]);
+		expect((await occurrences('lifecycle in [churned, lead]')).sort()).toEqual([
+			['churned', at(60).getTime(), null],
+			['lead', at(0).getTime(), null]
+		]);
+		const silence = await runCompiledRule(db, parse('lifecycle = customer and no(product_login) for 21m'), { workspaceId: ws, now: at(90) });
+		expect(silence).toMatchObject([{ accountId: churned, firstFiredAt: at(32), holdsNow: false, lastEndedAt: at(60) }]);
+	});
+
 	it('refuses what it cannot compile, with a reason', () => {
 		const now = at(0);
 		const unknownType = { kind: 'count', event: { type: 'fax_sent', where: [] }, op: '>=', count: 1, within: { amount: 1, unit: 'h' } };
@@ -274,8 +313,12 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 				seen.ended += want.filter((h) => !h.holdsNow).length;
 				seen.evidence += want.filter((h) => h.evidence.length > 0).length;
 			}),
-			{ seed: SEED, numRuns: 300 }
+			{ seed: SEED, numRuns: runs(300) }
 		);
+		// Some accounts change stage over time (purchases, churns), others keep their stored one.
+		const changing = [...timelines.values()].filter((t) => t.activities.some((a) => a.type === 'purchase' || a.type === 'churned'));
+		expect(changing.length).toBeGreaterThanOrEqual(2);
+		expect(changing.length).toBeLessThan(timelines.size);
 		// The random rules reach every outcome often, so agreement is not agreement on "nothing".
 		for (const count of Object.values(seen)) expect(count).toBeGreaterThan(40);
 	});
@@ -287,7 +330,7 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 				const got = await runCompiledRule(opened.db, rule, { workspaceId, now, evidence: 'last' });
 				expect(got).toEqual(expected(timelines, rule, now, 'last'));
 			}),
-			{ seed: SEED + 2, numRuns: 150 }
+			{ seed: SEED + 2, numRuns: runs(150) }
 		);
 	});
 
@@ -309,7 +352,7 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 				expect(new Map(got.map((h) => [h.accountId, h.firstHeldSince ? h.firstHeldSince.getTime() : null]))).toEqual(want);
 				held += [...want.values()].filter((v) => v !== null).length;
 			}),
-			{ seed: SEED + 3, numRuns: 120 }
+			{ seed: SEED + 3, numRuns: runs(120) }
 		);
 		expect(held).toBeGreaterThan(40);
 	});
@@ -322,7 +365,7 @@ describe.each(testDatabases())('compileRule on $name', ({ open }) => {
 				const got = await runCompiledRule(opened.db, rule, { workspaceId, now, accountIds: ids });
 				expect(got).toEqual(expected(timelines, rule, now).filter((h) => ids.includes(h.accountId)));
 			}),
-			{ seed: SEED + 1, numRuns: 40 }
+			{ seed: SEED + 1, numRuns: runs(40) }
 		);
 	});
 });

@@ -13,7 +13,9 @@
  *   also need a whole window in history ([start + D, now]).
  * - `no(E) for D` is "not count(E) >= 1 within D" from start + D.
  * - `A then B within D` holds on [tB, tB + D) for each B with an A at tA < tB, tB - tA <= D.
- * - account and contact conditions hold over the whole range or not at all.
+ * - `lifecycle` holds on the steps of the account's stage over time that pass the test
+ *   (lifecycleSql.ts); other account conditions and contact conditions hold over the whole range
+ *   or not at all.
  * Every part is computed once for all accounts (window functions partitioned by account, GROUP
  * BY account) and hash-joined to the accounts; matching activities are read per activity type
  * (index on workspace, type, time). CTEs are MATERIALIZED so each is computed once. Evidence reads
@@ -44,6 +46,7 @@ import { numberStored, passes, RuleCompileError, textStored } from './compileVal
 import { arrayPart, atLeast, EMPTY, eventArrays, eventCte, FULL, FULL_ANY, fullWindow, lookup, msToTime, part, type Compiler } from './compilerParts';
 import { checkAttributes } from './checkAttributes';
 import { accountHistorySql, ACCOUNT_HISTORY_TABLE } from './accountHistory';
+import { lifecycleCondition } from './lifecycleSql';
 
 export interface CompileRuleOptions {
 	workspaceId: string;
@@ -195,6 +198,10 @@ function node(c: Compiler, expr: RuleExpression, path: string[], evident: boolea
 			break;
 		}
 		case 'account': {
+			if (expr.attribute === 'lifecycle') {
+				value = lifecycleCondition(c, expr.test);
+				break;
+			}
 			const column = sql.raw(`h.${expr.attribute}`);
 			const stored = expr.attribute === 'arr' ? numberStored(column) : textStored(column);
 			value = sql`(case when ${passes(expr.test, stored)} then ${FULL} else ${EMPTY} end)`;
@@ -227,11 +234,11 @@ export function compileRule(rule: Rule, options: CompileRuleOptions): SQL {
 	const ws = options.workspaceId;
 	const ids = options.accountIds;
 	const nowAt = sql`${options.now.toISOString()}::timestamptz`;
-	const scope = sql`x.workspace_id = ${ws}::uuid and x.occurred_at <= ${nowAt}${
-		ids === undefined ? sql`` : sql` and x.account_id in (select id from accts)`
-	}`;
+	const accountScope = sql`x.workspace_id = ${ws}::uuid${ids === undefined ? sql`` : sql` and x.account_id in (select id from accts)`}`;
+	const scope = sql`${accountScope} and x.occurred_at <= ${nowAt}`;
 	const c: Compiler = {
 		scope,
+		accountScope,
 		events: [],
 		parts: [],
 		arrays: [],

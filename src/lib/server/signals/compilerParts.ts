@@ -11,6 +11,8 @@ import { jsonStored, passes, RuleCompileError, textStored } from './compileValue
 export interface Compiler {
 	/** Conditions every activity read must pass: the workspace, up to now, the chosen accounts. */
 	scope: SQL;
+	/** The same without "up to now": lifecycle stages read later purchases and churns too. */
+	accountScope: SQL;
 	/** CTEs: matching activities per event pattern (id, account_id, ms), then per-account parts. */
 	events: SQL[];
 	/** Per-account CTEs (account_id, m) left-joined to the accounts, named p0, p1, ... */
@@ -35,6 +37,8 @@ export interface Compiler {
 	lookups: boolean;
 	workspace: SQL;
 	nowAt: SQL;
+	/** The per-query CTE of lifecycle stages over time is added (lifecycleSql.ts). */
+	lifecycleSteps?: boolean;
 }
 
 export const FULL = sql`int8multirange(int8range(h.start_ms, h.end_ms))`;

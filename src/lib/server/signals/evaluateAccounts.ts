@@ -8,6 +8,7 @@ import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import { evaluateRule, type RuleTimeline } from '$lib/domain/signals/evaluateRule';
 import { listRuleEventTypes } from '$lib/domain/signals/ruleEventTypes';
+import { LIFECYCLE_EVENTS } from '$lib/domain/signals/lifecycleOverTime';
 import type { RuleResult } from '$lib/domain/signals/planHitChanges';
 import type { DetectionSignal } from './detectionSignals';
 
@@ -25,13 +26,15 @@ interface ActivityRow {
  * The timelines rules read for some accounts, in three queries whatever their number: the
  * accounts' attributes, their contacts, and their activities of `types` plus each one's first
  * activity (where its history starts: absence rules count from there). Activities after `now`
- * (when given) are left out. Accounts of another workspace are absent from the map.
+ * (when given) are left out, except purchases and churns, which say what lifecycle stage the
+ * account was in before them (the evaluator reads nothing else after `now`). Accounts of another workspace are absent from the map.
  */
 export async function loadRuleTimelines(db: Database, workspaceId: string, accountIds: string[], types: string[], now?: Date): Promise<Map<string, RuleTimeline>> {
 	const timelines = new Map<string, RuleTimeline>();
 	if (accountIds.length === 0) return timelines;
 	const ids = `{${accountIds.join(',')}}`;
-	const upTo = now === undefined ? sql`` : sql` and x.occurred_at <= ${now.toISOString()}::timestamptz`;
+	const later = sql`x.type = any(${`{${Object.keys(LIFECYCLE_EVENTS).join(',')}}`}::activity_type[])`;
+	const upTo = now === undefined ? sql`` : sql` and (x.occurred_at <= ${now.toISOString()}::timestamptz or ${later})`;
 	const upToFirst = now === undefined ? sql`` : sql` and y.occurred_at <= ${now.toISOString()}::timestamptz`;
 	const [accounts, contacts, activities] = await Promise.all([
 		queryRows<{ id: string; lifecycle: string; plan: string | null; arr: number; industry: string | null; size: string | null }>(
