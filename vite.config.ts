@@ -17,6 +17,8 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
 		exclude: ['tests/e2e/**', 'node_modules/**'],
 		environment: 'node',
+		// Migrates one PGlite store and one PostgreSQL template per run; database tests copy them (tests/databases.ts).
+		globalSetup: ['tests/globalSetup.ts'],
 		testTimeout: 30_000,
 		// Tests' webhook receivers listen on 127.0.0.1, which the app otherwise refuses (publicAddress.ts).
 		env: { WEBHOOK_ALLOW_PRIVATE: '1' },

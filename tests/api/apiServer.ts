@@ -1,7 +1,8 @@
 /**
  * REST API tests run against the production build (`npm run build`), started as a process the way
  * `npm start` runs it, on a store seeded here first: PGlite in a temporary directory (the app
- * holds its lock while running), or a scratch PostgreSQL database when TEST_DATABASE_URL is set.
+ * holds its lock while running), or a scratch PostgreSQL database when TEST_DATABASE_URL is set;
+ * both start from the run's migrated copy (tests/globalSetup.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../../src/lib/server/db/index';
 import { freePort, isBuilt, startApp, stopApp, type AppProcess } from '../fault/appProcess';
+import { pgliteSnapshot, postgresTemplate } from '../databases';
 
 export interface ApiServer {
 	baseUrl: string;
@@ -40,7 +42,7 @@ const pglite: ApiTarget = {
 	name: 'pglite',
 	async start(seed, env = {}) {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-api-'));
-		const store = await openDatabase({ dataDir });
+		const store = await openDatabase({ dataDir, loadDataDir: await pgliteSnapshot() });
 		const seeded = await seed(store.db);
 		await store.close();
 		const server = await launch({ DATA_DIR: dataDir, ...env }, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -53,7 +55,7 @@ const postgresTarget = (adminUrl: string): ApiTarget => ({
 	async start(seed, env = {}) {
 		const name = `sr_api_${randomBytes(6).toString('hex')}`;
 		const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-		await admin.unsafe(`create database ${name}`);
+		await admin.unsafe(`create database ${name} template ${postgresTemplate()}`);
 		const url = new URL(adminUrl);
 		url.pathname = `/${name}`;
 		const store = await openDatabase({ url: url.toString() });

@@ -18,6 +18,7 @@ import { listEvents } from '../../src/lib/server/sessions/sessionState';
 import { freePort, isBuilt, killApp, startApp, stopApp, type AppProcess } from './appProcess';
 import { LiveClient, whenAny, within } from './liveClient';
 import { seedLiveSession } from './seedLiveSession';
+import { pgliteSnapshot } from '../databases';
 
 const CLIENTS = 20;
 const COMMANDS = 1000;
@@ -42,7 +43,7 @@ describe('a live session through SIGKILL restarts of the app process (PGlite)', 
 		async () => {
 			expect(isBuilt(), 'build the app first: npm run build (npm test does)').toBe(true);
 			const seeded = await (async () => {
-				const store = await openDatabase({ dataDir });
+				const store = await openDatabase({ dataDir, loadDataDir: await pgliteSnapshot() });
 				try {
 					return await seedLiveSession(store.db, CLIENTS);
 				} finally {

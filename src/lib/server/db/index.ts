@@ -25,6 +25,8 @@ export interface DatabaseOptions {
 	url?: string;
 	/** PGlite data directory; 'memory://' for an in-memory store. */
 	dataDir?: string;
+	/** PGlite: start from this dumped data directory (`dumpDataDir`) instead of an empty one. */
+	loadDataDir?: Blob;
 	migrationsFolder?: string;
 }
 
@@ -53,7 +55,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 		release = acquireDataDirLock(dataDir);
 	}
 	try {
-		const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+		const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), { loadDataDir: options.loadDataDir });
 		const db = drizzlePglite(client, { schema });
 		await migratePglite(db, { migrationsFolder });
 		return {
