@@ -8,19 +8,19 @@
  * Both take a per-workspace write lock in their transaction, so a sweep and an incremental run
  * never interleave their reads and writes; the partial unique index on open hits backs this up.
  */
-import { enqueueWebhookEvents } from '../webhooks/enqueue';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { webhookEventsStatement } from '../webhooks/enqueue';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
-import { signalHit } from '../db/schema';
+import { pipelinedTransaction, type PipelinedWork, type SqlRunner } from '../db/pipeline';
 import { planHitChanges, type HitChanges, type RuleResult } from '$lib/domain/signals/planHitChanges';
 import { runCompiledRule } from './runCompiledRule';
 import { cachedDetectionPlan, loadDetectionPlan, type DetectionPlan } from './detectionSignals';
-import { writeHitChanges } from './hitWrites';
-import { createFollowUps, loadFollowUpContext } from './followUps';
+import { nameOpenedHits, writeHitStatements } from './hitWrites';
+import { loadFollowUpContext, loadOpenTaskCounts, needsTaskCounts, planFollowUps, type FollowUpContext, type FollowUps } from './followUps';
 import { evaluateAccounts } from './evaluateAccounts';
 import { ACCOUNT_HISTORY_TABLE, createAccountHistory } from './accountHistory';
-import { loadStoredHits } from './storedHits';
+import { loadStoredHits, type StoredHits } from './storedHits';
 import { backfillSignalHistory } from './backfillHistory';
 
 export interface DetectionResult {
@@ -45,56 +45,90 @@ const IN_MEMORY_ACCOUNTS = 200;
 
 /**
  * Takes the workspace's write lock and checks that `plan` is the current revision's (the lock
- * statement reads the latest revision number), re-reading the plan when it is not.
+ * statement reads the latest revision number), re-reading the plan (with `reload`) when it is not.
  */
-async function lockWorkspace(tx: Database, workspaceId: string, plan: DetectionPlan): Promise<DetectionPlan> {
+async function lockWorkspace(tx: SqlRunner, workspaceId: string, plan: DetectionPlan, reload: () => Promise<DetectionPlan>, few = false): Promise<DetectionPlan> {
 	// Hits are derived data that the next detection recomputes, so a detection's commit need not
 	// wait for the WAL flush (a crash loses at most the last moments' hits, alerts and tasks
 	// together, and the next sweep finds them again): that wait was most of a small detection.
+	// A few accounts' reads are prepared statements whose plan does not depend on the values (index
+	// lookups by workspace and account); left to itself PostgreSQL planned some of them anew on
+	// every call, which cost about as much as running them.
+	const generic = few ? sql`, set_config('plan_cache_mode', 'force_generic_plan', true)` : sql``;
 	const [row] = await queryRows<{ revision: number }>(
 		tx,
-		sql`select pg_advisory_xact_lock(${WRITE_LOCK}::int, ${lockKey(workspaceId)}), set_config('synchronous_commit', 'off', true),
+		sql`select pg_advisory_xact_lock(${WRITE_LOCK}::int, ${lockKey(workspaceId)}), set_config('synchronous_commit', 'off', true)${generic},
 			(select coalesce(max(number), 0)::int from playbook_revision where workspace_id = ${workspaceId}::uuid) as revision`
 	);
-	return Number(row.revision) === plan.revision ? plan : loadDetectionPlan(tx, workspaceId);
+	return Number(row.revision) === plan.revision ? plan : reload();
 }
 
-async function detect(tx: Database, workspaceId: string, accountIds: string[] | undefined, now: Date, expected: DetectionPlan): Promise<DetectionResult> {
-	const small = accountIds !== undefined && accountIds.length <= IN_MEMORY_ACCOUNTS;
-	let plan: DetectionPlan;
-	let stored: Awaited<ReturnType<typeof loadStoredHits>>;
-	let inMemory: Map<string, RuleResult[]> | null = null;
-	if (small) {
-		// A few accounts: the lock, the revision check and every read leave as one pipeline (they
-		// run in order on the connection, so the reads still come after the lock). Only when the
-		// playbook moved on meanwhile are the accounts evaluated again, with the new plan.
-		[plan, stored, inMemory] = await Promise.all([
-			lockWorkspace(tx, workspaceId, expected),
-			loadStoredHits(tx, workspaceId, accountIds),
-			evaluateAccounts(tx, workspaceId, accountIds, expected.signals, now)
-		]);
-		if (plan !== expected) inMemory = await evaluateAccounts(tx, workspaceId, accountIds, plan.signals, now);
-	} else {
-		plan = await lockWorkspace(tx, workspaceId, expected);
-		// Rules sort and window every matching event per account: keep those sorts in memory. The
-		// planner's estimates for these queries are high enough to trigger JIT compilation, which
-		// costs more (about a second per rule on 2,000,000 activities) than it ever saves here.
-		await tx.execute(sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
-		await createAccountHistory(tx, workspaceId, now, accountIds);
-		stored = await loadStoredHits(tx, workspaceId, accountIds);
-	}
+/** What detection read and evaluated, before anything is written. */
+interface Evaluated {
+	plan: DetectionPlan;
+	stored: StoredHits;
+	/** Per signal key, the accounts its rule fires for. */
+	results: Map<string, RuleResult[]>;
+	/** Past occurrences the first sweep recorded. */
+	backfilled: number;
+	/** Read with the rest when few accounts are evaluated; otherwise only when hits open. */
+	followUps?: FollowUpContext;
+}
+
+/**
+ * A few accounts: the lock, the revision check and every read leave together (they run in order
+ * on the connection, so the reads still come after the lock), and the accounts are evaluated in
+ * memory. Only when the playbook moved on meanwhile are they evaluated again, with the new plan.
+ */
+async function evaluateFew(tx: SqlRunner, workspaceId: string, accountIds: string[], now: Date, expected: DetectionPlan, reload: () => Promise<DetectionPlan>): Promise<Evaluated> {
+	const [plan, stored, results, followUps] = await Promise.all([
+		lockWorkspace(tx, workspaceId, expected, reload, true),
+		loadStoredHits(tx, workspaceId, accountIds),
+		evaluateAccounts(tx, workspaceId, accountIds, expected.signals, now),
+		loadFollowUpContext(tx, workspaceId, accountIds)
+	]);
+	if (plan === expected) return { plan, stored, results, backfilled: 0, followUps };
+	return { plan, stored, results: await evaluateAccounts(tx, workspaceId, accountIds, plan.signals, now), backfilled: 0, followUps };
+}
+
+/** Many accounts or the whole workspace (`accountIds` undefined): each rule compiled to SQL. */
+async function evaluateMany(tx: Database, workspaceId: string, accountIds: string[] | undefined, now: Date, expected: DetectionPlan): Promise<Evaluated> {
+	const plan = await lockWorkspace(tx, workspaceId, expected, () => loadDetectionPlan(tx, workspaceId));
+	// Rules sort and window every matching event per account: keep those sorts in memory. The
+	// planner's estimates for these queries are high enough to trigger JIT compilation, which
+	// costs more (about a second per rule on 2,000,000 activities) than it ever saves here.
+	await tx.execute(sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
+	await createAccountHistory(tx, workspaceId, now, accountIds);
+	const stored = await loadStoredHits(tx, workspaceId, accountIds);
 	const backfilled = accountIds === undefined ? await backfillSignalHistory(tx, workspaceId, plan.signals, plan.revision, now) : 0;
+	const results = new Map<string, RuleResult[]>();
+	for (const signal of plan.signals) {
+		results.set(signal.key, await runCompiledRule(tx, signal.rule, { workspaceId, now, accountIds, evidence: 'last', historyTable: ACCOUNT_HISTORY_TABLE }));
+	}
+	return { plan, stored, results, backfilled };
+}
+
+/**
+ * Turns what was evaluated into the writes that keep stored hits in step, with the alerts, tasks
+ * and webhook events of the hits that open. Reads only when hits open (who to alert and assign).
+ */
+async function planDetectionWrites(tx: SqlRunner, workspaceId: string, evaluated: Evaluated, now: Date): Promise<PipelinedWork<DetectionResult>> {
+	const { plan, stored, results, backfilled } = evaluated;
 	const { open, latest } = stored;
 	const planned: { signalKey: string; changes: HitChanges }[] = [];
 	for (const signal of plan.signals) {
-		const results = inMemory?.get(signal.key) ?? (await runCompiledRule(tx, signal.rule, { workspaceId, now, accountIds, evidence: 'last', historyTable: ACCOUNT_HISTORY_TABLE }));
 		const starts = latest.get(signal.key) ?? new Map<string, Date>();
-		planned.push({ signalKey: signal.key, changes: planHitChanges(results, open.filter((h) => h.signalKey === signal.key), starts, now) });
+		planned.push({ signalKey: signal.key, changes: planHitChanges(results.get(signal.key) ?? [], open.filter((h) => h.signalKey === signal.key), starts, now) });
 	}
-	const opened = await writeHitChanges(tx, workspaceId, plan.revision, now, planned);
+	const opened = nameOpenedHits(planned);
+	let followUps: FollowUps | null = null;
+	if (opened.length > 0) {
+		const ctx = evaluated.followUps ?? (await loadFollowUpContext(tx, workspaceId, opened.map((h) => h.accountId)));
+		if (needsTaskCounts(plan.signals, opened)) await loadOpenTaskCounts(tx, workspaceId, ctx);
+		followUps = planFollowUps(workspaceId, plan.signals, opened, ctx, now);
+	}
 	const names = new Map(plan.signals.map((sg) => [sg.key, sg.name]));
-	await enqueueWebhookEvents(
-		tx,
+	const fired = webhookEventsStatement(
 		workspaceId,
 		'signal.fired',
 		opened.map((h) => ({
@@ -105,38 +139,39 @@ async function detect(tx: Database, workspaceId: string, accountIds: string[] | 
 			evidenceActivityIds: h.evidence
 		}))
 	);
-	const total: DetectionResult = {
-		opened: opened.length,
-		closed: planned.reduce((n, p) => n + p.changes.closed.length, 0),
-		refreshed: planned.reduce((n, p) => n + p.changes.refreshed.length, 0),
-		past: backfilled + planned.reduce((n, p) => n + p.changes.past.length, 0),
-		alerts: 0,
-		tasks: 0
-	};
-	if (opened.length > 0) {
-		const ctx = await loadFollowUpContext(tx, workspaceId);
-		for (const signal of plan.signals) {
-			const followUps = await createFollowUps(tx, workspaceId, signal, opened.filter((h) => h.signalKey === signal.key), ctx, now);
-			total.alerts += followUps.alerts;
-			total.tasks += followUps.tasks;
-		}
-	}
 	// Signals that left the stable set (retired, removed, made draft) no longer hold anywhere.
 	const keys = new Set(plan.signals.map((s) => s.key));
 	const orphaned = open.filter((h) => !keys.has(h.signalKey)).map((h) => h.id);
-	if (orphaned.length > 0) {
-		await tx
-			.update(signalHit)
-			.set({ closedAt: now })
-			.where(and(eq(signalHit.workspaceId, workspaceId), inArray(signalHit.id, orphaned), isNull(signalHit.closedAt)));
-		total.closed += orphaned.length;
-	}
-	return total;
+	// In this order: the tasks before the hits that point at them, the hits before their alerts.
+	const writes = [
+		...(followUps?.tasks ? [followUps.tasks] : []),
+		...writeHitStatements(workspaceId, plan.revision, now, planned, opened, followUps?.taskOf ?? new Map()),
+		...(followUps?.alerts ?? []),
+		...(fired ? [fired] : []),
+		...(orphaned.length > 0
+			? [sql`update signal_hit set closed_at = ${now.toISOString()}::timestamptz
+				where workspace_id = ${workspaceId}::uuid and id = any(${`{${orphaned.join(',')}}`}::uuid[]) and closed_at is null`]
+			: [])
+	];
+	const result: DetectionResult = {
+		opened: opened.length,
+		closed: orphaned.length + planned.reduce((n, p) => n + p.changes.closed.length, 0),
+		refreshed: planned.reduce((n, p) => n + p.changes.refreshed.length, 0),
+		past: backfilled + planned.reduce((n, p) => n + p.changes.past.length, 0),
+		alerts: followUps?.alertCount ?? 0,
+		tasks: followUps?.taskCount ?? 0
+	};
+	return { result, writes };
+}
+
+async function writeAll(tx: Database, writes: SQL[]): Promise<void> {
+	for (const statement of writes) await tx.execute(statement);
 }
 
 /**
  * Detection for the accounts some new activities touched. Pass the database or the transaction
- * the activities were written in; runs in its own (nested) transaction.
+ * the activities were written in; runs in its own (nested) transaction. A few accounts take two
+ * round trips on PostgreSQL (pipelinedTransaction), three when a hit opens with a task for a department.
  */
 export async function detectSignalsForAccounts(
 	db: Database,
@@ -148,9 +183,20 @@ export async function detectSignalsForAccounts(
 	const bad = ids.find((id) => !UUID.test(id));
 	if (bad !== undefined) throw new Error(`account id is not a UUID: ${bad}`);
 	if (ids.length === 0) return { opened: 0, closed: 0, refreshed: 0, past: 0, alerts: 0, tasks: 0 };
+	const now = options.now ?? new Date();
 	// The plan read last time is checked inside the transaction, which saves a round trip per call.
 	const plan = cachedDetectionPlan(workspaceId) ?? (await loadDetectionPlan(db, workspaceId));
-	return db.transaction((tx) => detect(tx as unknown as Database, workspaceId, ids, options.now ?? new Date(), plan));
+	if (ids.length <= IN_MEMORY_ACCOUNTS) {
+		return pipelinedTransaction(db, async (run, planDb) =>
+			planDetectionWrites(run, workspaceId, await evaluateFew(run, workspaceId, ids, now, plan, () => loadDetectionPlan(planDb, workspaceId)), now)
+		);
+	}
+	return db.transaction(async (t) => {
+		const tx = t as unknown as Database;
+		const { result, writes } = await planDetectionWrites(tx, workspaceId, await evaluateMany(tx, workspaceId, ids, now, plan), now);
+		await writeAll(tx, writes);
+		return result;
+	});
 }
 
 /**
@@ -159,12 +205,13 @@ export async function detectSignalsForAccounts(
  */
 export async function sweepSignals(db: Database, workspaceId: string, options: { now?: Date } = {}): Promise<DetectionResult | null> {
 	const plan = await loadDetectionPlan(db, workspaceId);
-	return db.transaction(async (tx) => {
-		const [row] = await queryRows<{ locked: boolean }>(
-			tx as unknown as Database,
-			sql`select pg_try_advisory_xact_lock(${SWEEP_LOCK}::int, ${lockKey(workspaceId)}) as locked`
-		);
+	return db.transaction(async (t) => {
+		const tx = t as unknown as Database;
+		const [row] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${SWEEP_LOCK}::int, ${lockKey(workspaceId)}) as locked`);
 		if (!row.locked) return null;
-		return detect(tx as unknown as Database, workspaceId, undefined, options.now ?? new Date(), plan);
+		const now = options.now ?? new Date();
+		const { result, writes } = await planDetectionWrites(tx, workspaceId, await evaluateMany(tx, workspaceId, undefined, now, plan), now);
+		await writeAll(tx, writes);
+		return result;
 	});
 }

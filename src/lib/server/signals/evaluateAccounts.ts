@@ -4,7 +4,7 @@
  * detection this is one indexed read per account instead of one query per signal.
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/index';
+import type { SqlRunner } from '../db/pipeline';
 import { queryRows } from '../db/rows';
 import { evaluateRule, type RuleTimeline } from '$lib/domain/signals/evaluateRule';
 import { listRuleEventTypes } from '$lib/domain/signals/ruleEventTypes';
@@ -29,7 +29,7 @@ interface ActivityRow {
  * (when given) are left out, except purchases and churns, which say what lifecycle stage the
  * account was in before them (the evaluator reads nothing else after `now`). Accounts of another workspace are absent from the map.
  */
-export async function loadRuleTimelines(db: Database, workspaceId: string, accountIds: string[], types: string[], now?: Date): Promise<Map<string, RuleTimeline>> {
+export async function loadRuleTimelines(db: SqlRunner, workspaceId: string, accountIds: string[], types: string[], now?: Date): Promise<Map<string, RuleTimeline>> {
 	const timelines = new Map<string, RuleTimeline>();
 	if (accountIds.length === 0) return timelines;
 	const ids = `{${accountIds.join(',')}}`;
@@ -76,7 +76,7 @@ export async function loadRuleTimelines(db: Database, workspaceId: string, accou
 
 /** Per signal key, the results for the accounts it fired for (as the compiled rule's 'last' mode gives). */
 export async function evaluateAccounts(
-	db: Database,
+	db: SqlRunner,
 	workspaceId: string,
 	accountIds: string[],
 	signals: DetectionSignal[],

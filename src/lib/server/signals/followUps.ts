@@ -1,12 +1,13 @@
 /**
  * What a newly opened hit sets off: alerts for the account owner and the members of the
  * departments the signal notifies (when the signal alerts), and the follow-up task the playbook
- * asks for. Runs in detection's transaction, so a hit never exists without them.
+ * asks for. Written in detection's transaction, so a hit never exists without them.
  */
-import { enqueueWebhookEvents } from '../webhooks/enqueue';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../db/index';
-import { account, membership, signalAlert, signalHit, task } from '../db/schema';
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import type { SqlRunner } from '../db/pipeline';
+import { queryRows } from '../db/rows';
+import { webhookEventsStatement } from '../webhooks/enqueue';
 import type { DetectionSignal } from './detectionSignals';
 import type { OpenedHit } from './hitWrites';
 
@@ -17,25 +18,44 @@ export interface WorkspaceMember {
 
 export interface FollowUpContext {
 	members: WorkspaceMember[];
-	/** Open tasks per user, kept up to date as tasks are created (spreads department tasks). */
+	/** Open tasks per user (see loadOpenTaskCounts), kept up to date as tasks are planned (spreads department tasks). */
 	openTasks: Map<string, number>;
+	/** Owner of each account that opened a hit. */
+	owners: Map<string, string | null>;
 }
 
-export async function loadFollowUpContext(db: Database, workspaceId: string): Promise<FollowUpContext> {
-	// Sent together: one round trip.
-	const [members, counts] = await Promise.all([
-		db
-			.select({ userId: membership.userId, department: membership.department })
-			.from(membership)
-			.where(and(eq(membership.workspaceId, workspaceId), sql`${membership.role} <> 'viewer'`)),
-		db
-			.select({ ownerId: task.ownerId, n: sql<number>`count(*)::int` })
-			.from(task)
-			.where(and(eq(task.workspaceId, workspaceId), eq(task.status, 'open')))
-			.groupBy(task.ownerId)
+/** Who can be alerted or given tasks, and the owners of `accountIds`: one round trip. */
+export async function loadFollowUpContext(db: SqlRunner, workspaceId: string, accountIds: string[]): Promise<FollowUpContext> {
+	const [members, owners] = await Promise.all([
+		queryRows<{ user_id: string; department: string }>(
+			db,
+			sql`select user_id, department::text as department from membership where workspace_id = ${workspaceId}::uuid and role <> 'viewer'`
+		),
+		queryRows<{ id: string; owner_id: string | null }>(
+			db,
+			sql`select id, owner_id from account where workspace_id = ${workspaceId}::uuid and id = any(${`{${[...new Set(accountIds)].join(',')}}`}::uuid[])`
+		)
 	]);
-	const openTasks = new Map(counts.filter((c) => c.ownerId).map((c) => [c.ownerId!, Number(c.n)]));
-	return { members, openTasks };
+	return {
+		members: members.map((m) => ({ userId: m.user_id, department: m.department })),
+		openTasks: new Map(),
+		owners: new Map(owners.map((o) => [o.id, o.owner_id]))
+	};
+}
+
+/** Whether some of `opened` gets a task for a department (whose member with the fewest open tasks takes it). */
+export function needsTaskCounts(signals: DetectionSignal[], opened: OpenedHit[]): boolean {
+	const keys = new Set(signals.filter((s) => s.task && s.task.assignee !== 'owner').map((s) => s.key));
+	return opened.some((h) => keys.has(h.signalKey));
+}
+
+/** Fills in the open tasks per member (only needed when a department gets a task). */
+export async function loadOpenTaskCounts(db: SqlRunner, workspaceId: string, ctx: FollowUpContext): Promise<void> {
+	const counts = await queryRows<{ owner_id: string; n: number }>(
+		db,
+		sql`select owner_id, count(*)::int as n from task where workspace_id = ${workspaceId}::uuid and status = 'open' and owner_id is not null group by owner_id`
+	);
+	for (const c of counts) ctx.openTasks.set(c.owner_id, Number(c.n));
 }
 
 function addDays(now: Date, days: number): string {
@@ -50,63 +70,68 @@ function pickMember(ctx: FollowUpContext, department: string): string | null {
 	return best;
 }
 
-/** Creates the alerts and the task for hits just opened; returns how many of each. */
-export async function createFollowUps(
-	db: Database,
-	workspaceId: string,
-	signal: DetectionSignal,
-	hits: OpenedHit[],
-	ctx: FollowUpContext,
-	now: Date
-): Promise<{ alerts: number; tasks: number }> {
-	if (hits.length === 0 || (!signal.alerts && !signal.task)) return { alerts: 0, tasks: 0 };
-	const owners = await db
-		.select({ id: account.id, ownerId: account.ownerId })
-		.from(account)
-		.where(and(eq(account.workspaceId, workspaceId), inArray(account.id, hits.map((h) => h.accountId))));
-	const ownerOf = new Map(owners.map((o) => [o.id, o.ownerId]));
-	const alerts: (typeof signalAlert.$inferInsert)[] = [];
-	let tasks = 0;
-	for (const hit of hits) {
-		const owner = ownerOf.get(hit.accountId) ?? null;
-		if (signal.alerts) {
-			const recipients = new Map<string, string>();
-			if (owner && ctx.members.some((m) => m.userId === owner)) recipients.set(owner, 'owner');
-			for (const m of ctx.members) if (signal.notify.includes(m.department as never) && !recipients.has(m.userId)) recipients.set(m.userId, m.department);
-			for (const [userId, reason] of recipients) {
-				alerts.push({ workspaceId, hitId: hit.id, userId, reason, signalName: signal.name, template: signal.template });
+export interface FollowUps {
+	/** Tasks first: the opened hits point at them (taskOf, by hit id). */
+	tasks: SQL | null;
+	/** Alerts and their webhook events, after the hits they point at. */
+	alerts: SQL[];
+	taskOf: Map<string, string>;
+	alertCount: number;
+	taskCount: number;
+}
+
+/** Plans the alerts and tasks of hits just opened (of every signal), as statements to run. */
+export function planFollowUps(workspaceId: string, signals: DetectionSignal[], opened: OpenedHit[], ctx: FollowUpContext, now: Date): FollowUps {
+	const tasks: Record<string, unknown>[] = [];
+	const alerts: Record<string, unknown>[] = [];
+	const events: Record<string, unknown>[] = [];
+	const taskOf = new Map<string, string>();
+	for (const signal of signals) {
+		if (!signal.alerts && !signal.task) continue;
+		for (const hit of opened) {
+			if (hit.signalKey !== signal.key) continue;
+			const owner = ctx.owners.get(hit.accountId) ?? null;
+			if (signal.alerts) {
+				const recipients = new Map<string, string>();
+				if (owner && ctx.members.some((m) => m.userId === owner)) recipients.set(owner, 'owner');
+				for (const m of ctx.members) if (signal.notify.includes(m.department as never) && !recipients.has(m.userId)) recipients.set(m.userId, m.department);
+				for (const [userId, reason] of recipients) {
+					const id = randomUUID();
+					alerts.push({ id, hit_id: hit.id, user_id: userId, reason, signal_name: signal.name, template: signal.template });
+					events.push({
+						alert: { id, signal: { key: signal.key, name: signal.name }, recipientUserId: userId, reason, template: signal.template },
+						account: { id: hit.accountId }
+					});
+				}
+			}
+			if (signal.task) {
+				const assignee = signal.task.assignee === 'owner' ? owner : pickMember(ctx, signal.task.assignee);
+				const title = signal.template ? `${signal.name}: ${signal.action} (template: ${signal.template})` : `${signal.name}: ${signal.action}`;
+				const id = randomUUID();
+				tasks.push({ id, title: title.slice(0, 300), owner_id: assignee, due_on: addDays(now, signal.task.dueInDays), account_id: hit.accountId });
+				taskOf.set(hit.id, id);
+				if (assignee) ctx.openTasks.set(assignee, (ctx.openTasks.get(assignee) ?? 0) + 1);
 			}
 		}
-		if (signal.task) {
-			const assignee = signal.task.assignee === 'owner' ? owner : pickMember(ctx, signal.task.assignee);
-			const title = signal.template
-				? `${signal.name}: ${signal.action} (template: ${signal.template})`
-				: `${signal.name}: ${signal.action}`;
-			const [created] = await db
-				.insert(task)
-				.values({ workspaceId, title: title.slice(0, 300), ownerId: assignee, dueOn: addDays(now, signal.task.dueInDays), accountId: hit.accountId })
-				.returning({ id: task.id });
-			await db.update(signalHit).set({ taskId: created.id }).where(eq(signalHit.id, hit.id));
-			if (assignee) ctx.openTasks.set(assignee, (ctx.openTasks.get(assignee) ?? 0) + 1);
-			tasks++;
-		}
 	}
-	for (let i = 0; i < alerts.length; i += 1000) {
-		const created = await db
-			.insert(signalAlert)
-			.values(alerts.slice(i, i + 1000))
-			.onConflictDoNothing()
-			.returning({ id: signalAlert.id, hitId: signalAlert.hitId, userId: signalAlert.userId, reason: signalAlert.reason });
-		const accountOf = new Map(hits.map((h) => [h.id, h.accountId]));
-		await enqueueWebhookEvents(
-			db,
-			workspaceId,
-			'alert.created',
-			created.map((a) => ({
-				alert: { id: a.id, signal: { key: signal.key, name: signal.name }, recipientUserId: a.userId, reason: a.reason, template: signal.template },
-				account: { id: accountOf.get(a.hitId) }
-			}))
-		);
+	const statements: SQL[] = [];
+	if (alerts.length > 0) {
+		statements.push(sql`insert into signal_alert (id, workspace_id, hit_id, user_id, reason, signal_name, template)
+			select r.id, ${workspaceId}::uuid, r.hit_id, r.user_id, r.reason, r.signal_name, r.template
+			from json_to_recordset(${JSON.stringify(alerts)}::json) as r(id uuid, hit_id uuid, user_id uuid, reason text, signal_name text, template text)`);
 	}
-	return { alerts: alerts.length, tasks };
+	const webhook = webhookEventsStatement(workspaceId, 'alert.created', events);
+	if (webhook) statements.push(webhook);
+	return {
+		tasks:
+			tasks.length === 0
+				? null
+				: sql`insert into task (id, workspace_id, title, owner_id, due_on, account_id)
+					select r.id, ${workspaceId}::uuid, r.title, r.owner_id, r.due_on, r.account_id
+					from json_to_recordset(${JSON.stringify(tasks)}::json) as r(id uuid, title text, owner_id uuid, due_on date, account_id uuid)`,
+		alerts: statements,
+		taskOf,
+		alertCount: alerts.length,
+		taskCount: tasks.length
+	};
 }

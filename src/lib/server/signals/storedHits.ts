@@ -4,7 +4,7 @@
  * closed (so an occurrence already recorded is not recorded again).
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/index';
+import type { SqlRunner } from '../db/pipeline';
 import { queryRows } from '../db/rows';
 
 export interface OpenHit {
@@ -23,7 +23,7 @@ export interface StoredHits {
 const toDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 
 /** The workspace's stored hits, or only those of `accountIds` (UUIDs, checked by the caller). */
-export async function loadStoredHits(db: Database, workspaceId: string, accountIds?: string[]): Promise<StoredHits> {
+export async function loadStoredHits(db: SqlRunner, workspaceId: string, accountIds?: string[]): Promise<StoredHits> {
 	const rows = await queryRows<{ signal_key: string; account_id: string; latest_start: Date | string; open_id: string | null; open_start: Date | string | null }>(
 		db,
 		sql`select signal_key, account_id, max(first_fired_at) as latest_start,

@@ -1,0 +1,66 @@
+/**
+ * A transaction in two round trips on PostgreSQL: BEGIN leaves with the first reads, COMMIT with
+ * the writes. For small hot paths (incremental signal detection) the round trips, not the
+ * queries, are most of the time. Statements are named prepared statements on the connection, so
+ * repeated ones skip parsing and planning.
+ *
+ * `fn` gets a runner for its reads (send them together, e.g. with Promise.all; they reach the
+ * server in the order they are called) and a full Database for rare extra work outside the
+ * pipeline; it returns its result and the writes to run, in order, before COMMIT. The first
+ * failure rolls everything back. On PGlite, or inside a transaction the caller opened, it is a
+ * plain (nested) transaction with the same meaning.
+ */
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
+import type { Database } from './index';
+
+/** What read helpers need of a database: a way to run one SQL statement. */
+export interface SqlRunner {
+	execute(query: SQL): PromiseLike<unknown>;
+}
+
+export interface PipelinedWork<T> {
+	result: T;
+	writes: SQL[];
+}
+
+const dialect = new PgDialect();
+
+/** The postgres.js pool under a top-level database, when there is one. */
+function poolOf(db: Database): Sql | null {
+	const client = (db as unknown as { $client?: Partial<Sql> }).$client;
+	return client && typeof client.reserve === 'function' ? (client as Sql) : null;
+}
+
+export async function pipelinedTransaction<T>(db: Database, fn: (run: SqlRunner, db: Database) => Promise<PipelinedWork<T>>): Promise<T> {
+	const pool = poolOf(db);
+	if (!pool) {
+		return db.transaction(async (tx) => {
+			const { result, writes } = await fn(tx as unknown as Database, tx as unknown as Database);
+			for (const statement of writes) await tx.execute(statement);
+			return result;
+		});
+	}
+	const connection = await pool.reserve();
+	const run: SqlRunner = {
+		execute(query) {
+			const { sql, params } = dialect.sqlToQuery(query);
+			// execute() queues it now, so statements reach the server in the order they were called.
+			return connection.unsafe(sql, params as never[], { prepare: true }).execute();
+		}
+	};
+	let open = true;
+	try {
+		const began = connection.unsafe('begin').execute();
+		began.catch(() => {}); // its failure fails every statement after it, which is what is awaited
+		const { result, writes } = await fn(run, db);
+		await Promise.all([...writes.map((statement) => run.execute(statement)), connection.unsafe('commit').execute()]);
+		open = false;
+		return result;
+	} finally {
+		// After a failure the transaction is aborted (a COMMIT in an aborted transaction rolls back).
+		if (open) await connection.unsafe('rollback').catch(() => {});
+		connection.release();
+	}
+}
