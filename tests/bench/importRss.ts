@@ -2,7 +2,8 @@
  * Child process of bench:import: imports one CSV file through runImportFile (the function the
  * UI's job runs) into a fresh workspace and prints its peak RSS. Run alone, so the figure is the
  * import's own, not the parent's.
- * Usage: node --import tsx tests/bench/importRss.ts <database-url> <file> <accounts>
+ * bench:import compiles it first (compileForNode.ts) and runs it with plain node.
+ * Usage: node <compiled importRss.mjs> <database-url> <file> <accounts>
  */
 import { openDatabase } from '../../src/lib/server/db/index';
 import { workspace } from '../../src/lib/server/db/schema';
@@ -21,11 +22,12 @@ try {
 	}));
 	await upsertAccounts(store.db, ws.id, accounts);
 	const plan = preparePlan('contacts', await profileFile(file));
+	const startRss = process.memoryUsage.rss() / 1024 / 1024;
 	const started = performance.now();
 	const result = await runImportFile({ db: store.db, workspaceId: ws.id, filePath: file, plan, mode: 'import', batchSize: Number(process.env.BENCH_IMPORT_BATCH ?? 2000) });
 	const seconds = (performance.now() - started) / 1000;
 	// resourceUsage().maxRSS is the process's peak resident set, in kilobytes.
-	console.log(JSON.stringify({ rows: result.rowsRead, ...result.counts, seconds, peak_rss_mb: process.resourceUsage().maxRSS / 1024 }));
+	console.log(JSON.stringify({ rows: result.rowsRead, ...result.counts, seconds, peak_rss_mb: process.resourceUsage().maxRSS / 1024, start_rss_mb: startRss }));
 } finally {
 	await store.close();
 }
