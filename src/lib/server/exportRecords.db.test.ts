@@ -49,6 +49,7 @@ describe.each(testDatabases())('CSV export on $name', ({ open }) => {
 		const plan = preparePlan('contacts', await profileFile(file));
 		expect(plan.preset).toBe('generic');
 		const result = await runImportFile({ db: store.db, workspaceId: copy, filePath: file, plan, mode: 'import' });
+		fs.rmSync(dir, { recursive: true, force: true });
 		expect(result.counts).toMatchObject({ created: 2, errors: 0 });
 		const copied = await store.db.select().from(contact).where(eq(contact.workspaceId, copy)).orderBy(contact.externalId);
 		expect(copied.map((c) => [c.externalId, c.firstName, c.title, c.lifecycle, c.accountId !== null])).toEqual([

@@ -17,6 +17,7 @@ import { runImportFile } from './runImportFile';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'import-detect-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe.each(testDatabases())('activities import then detection ($name)', ({ open }) => {
 	let store: OpenDatabase;

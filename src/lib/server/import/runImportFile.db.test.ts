@@ -14,6 +14,7 @@ import { runImportFile, type RunOptions } from './runImportFile';
 
 const fixture = (name: string) => path.resolve('tests/fixtures/import', name);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'import-test-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const writeCsv = (name: string, text: string) => {
 	const file = path.join(tmp, name);
 	fs.writeFileSync(file, text);
