@@ -7,6 +7,9 @@ const contacts = `/w/${demo.slug}/contacts`;
 /** Creates a contact through the form; returns its page URL. */
 async function createContact(page: Page, fields: { firstName: string; lastName: string; email: string }) {
 	await page.goto(`${contacts}/new`);
+	// Hydration sets each input's value from the page's data: text typed before it is lost (the
+	// first name, in one CI run). Once the network is quiet the page's scripts have run.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('First name').fill(fields.firstName);
 	await page.getByLabel('Last name').fill(fields.lastName);
 	await page.getByLabel('Email').fill(fields.email);
