@@ -34,6 +34,8 @@ const FIRST_STEP = 50;
 const GROWTH = 1.5;
 const MAX_STEPS = 14;
 const GRACE_MS = 1_000;
+/** After a step falls behind, how much longer to wait to tell late deliveries from lost ones. */
+const LATE_MS = 5_000;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -117,6 +119,11 @@ interface StepResult {
 	waitedMs: number;
 	latencies: number[];
 	errors: string[];
+	/** Participants missing some events at the deadline. */
+	shortParticipants: number;
+	/** Deliveries counted by the end of the extra wait (LATE_MS), and when the last one came (null: some never did). */
+	finalDelivered: number;
+	completedAfterMs: number | null;
 }
 
 let phaseCounter = 0;
@@ -125,7 +132,8 @@ const stamp = () => `[${((Date.now() - t0) / 1000).toFixed(1)} s]`;
 async function step(rate: number, durationMs: number, keep: boolean): Promise<StepResult> {
 	const phase = `p${phaseCounter++}`;
 	const sent = (await all(() => ({ kind: 'run', phase, rate: rate / PROCESSES, durationMs, accountId: seeded.accountId, activityId: seeded.activityIds[0], keep }))).reduce((n, r) => n + (r.sent as number), 0);
-	const collected = await all((w) => ({ kind: 'collect', phase, expected: sent * w.tokens.length, timeoutMs: GRACE_MS }));
+	const collected = await all((w) => ({ kind: 'collect', phase, expected: sent * w.tokens.length, timeoutMs: GRACE_MS, lateMs: LATE_MS }));
+	const completed = collected.map((r) => r.completedAfterMs as number | null);
 	return {
 		rate,
 		sent,
@@ -134,10 +142,22 @@ async function step(rate: number, durationMs: number, keep: boolean): Promise<St
 		expected: sent * PARTICIPANTS,
 		waitedMs: Math.max(...collected.map((r) => r.waitedMs as number)),
 		latencies: collected.flatMap((r) => r.latencies as number[]),
-		errors: [...new Set(collected.flatMap((r) => r.errors as string[]))]
+		errors: [...new Set(collected.flatMap((r) => r.errors as string[]))],
+		shortParticipants: collected.reduce((n, r) => n + (r.shortParticipants as number), 0),
+		finalDelivered: collected.reduce((n, r) => n + (r.finalDelivered as number), 0),
+		completedAfterMs: completed.some((c) => c === null) ? null : Math.max(...(completed as number[]))
 	};
 }
 
+/** For a step that fell behind: how many participants were short, and whether the rest came late or never. */
+const lateness = (r: StepResult) =>
+	r.delivered >= r.expected
+		? ''
+		: ` (${r.shortParticipants} participants short at ${GRACE_MS} ms; ${
+				r.completedAfterMs === null
+					? `${r.expected - r.finalDelivered} deliveries still missing after ${(GRACE_MS + LATE_MS) / 1000} s`
+					: `all delivered after ${Math.round(r.completedAfterMs)} ms`
+			})`;
 const sustained = (r: StepResult) => r.delivered >= r.expected && r.acked >= 0.99 * r.sent;
 
 async function measure(label: string, url: string, origin: string) {
@@ -156,7 +176,7 @@ async function measure(label: string, url: string, origin: string) {
 		const r = await step(rate, STEP_MS, false);
 		const ok = sustained(r);
 		console.log(
-			`${stamp()} ${label}: offered ${Math.round(rate)}/s: sent ${r.sent}, acked ${r.acked}, ${r.delivered}/${r.expected} deliveries (${Math.round(r.delivered / ((STEP_MS + r.waitedMs) / 1000))}/s) ${ok ? 'sustained' : 'fell behind'}${r.errors.length ? `; refusals: ${r.errors.join(' | ')}` : ''}`
+			`${stamp()} ${label}: offered ${Math.round(rate)}/s: sent ${r.sent}, acked ${r.acked}, ${r.delivered}/${r.expected} deliveries (${Math.round(r.delivered / ((STEP_MS + r.waitedMs) / 1000))}/s) ${ok ? 'sustained' : 'fell behind'}${ok ? '' : lateness(r)}${r.errors.length ? `; refusals: ${r.errors.join(' | ')}` : ''}`
 		);
 		if (!ok) break;
 		best = r.sent / (STEP_MS / 1000);

@@ -10,13 +10,13 @@ type Msg =
 	| { kind: 'init'; url: string; origin: string; cookieName: string; tokens: string[]; sessionId: string; participants: number }
 	| { kind: 'join'; sessionId: string }
 	| { kind: 'run'; phase: string; rate: number; durationMs: number; accountId: string; activityId: number; keep: boolean }
-	| { kind: 'collect'; phase: string; expected: number; timeoutMs: number }
+	| { kind: 'collect'; phase: string; expected: number; timeoutMs: number; lateMs: number }
 	| { kind: 'exit' };
 
 const now = () => performance.timeOrigin + performance.now();
 let sockets: Socket[] = [];
 let sessionId = '';
-const phases = new Map<string, { delivered: number; latencies: number[]; acked: number; refused: number; keep: boolean; errors: Set<string> }>();
+const phases = new Map<string, { delivered: number; latencies: number[]; acked: number; refused: number; keep: boolean; errors: Set<string>; perSocket: Map<Socket, number> }>();
 let onDelivery: () => void = () => {};
 let participants = 0;
 /** Per socket: how many people the last presence list for the current session named. */
@@ -68,6 +68,7 @@ process.on('message', async (m: Msg) => {
 					const phase = phases.get(e.signal.name.slice(0, e.signal.name.indexOf('~')));
 					if (!phase) continue;
 					phase.delivered++;
+					phase.perSocket.set(s, (phase.perSocket.get(s) ?? 0) + 1);
 					if (phase.keep) phase.latencies.push(t - Number(e.interpretation.slice(2)));
 				}
 				onDelivery();
@@ -81,7 +82,7 @@ process.on('message', async (m: Msg) => {
 		await joinAll(m.sessionId, previous);
 		reply({ kind: 'ready' });
 	} else if (m.kind === 'run') {
-		const phase = { delivered: 0, latencies: [] as number[], acked: 0, refused: 0, keep: m.keep, errors: new Set<string>() };
+		const phase = { delivered: 0, latencies: [] as number[], acked: 0, refused: 0, keep: m.keep, errors: new Set<string>(), perSocket: new Map<Socket, number>() };
 		phases.set(m.phase, phase);
 		const start = now();
 		let sent = 0;
@@ -119,15 +120,24 @@ process.on('message', async (m: Msg) => {
 	} else if (m.kind === 'collect') {
 		const phase = phases.get(m.phase)!;
 		const started = now();
-		await new Promise<void>((resolve) => {
-			const timer = setTimeout(resolve, m.timeoutMs);
-			onDelivery = () => {
-				if (phase.delivered >= m.expected) (clearTimeout(timer), resolve());
-			};
-			onDelivery();
-		});
+		const waitFor = (ms: number) =>
+			new Promise<void>((resolve) => {
+				const timer = setTimeout(resolve, ms);
+				onDelivery = () => {
+					if (phase.delivered >= m.expected) (clearTimeout(timer), resolve());
+				};
+				onDelivery();
+			});
+		await waitFor(m.timeoutMs);
+		const delivered = phase.delivered;
+		const waitedMs = now() - started;
+		// Short at the deadline: late or lost? Each participant should have every event.
+		const perParticipant = m.expected / sockets.length;
+		const shortParticipants = sockets.filter((s) => (phase.perSocket.get(s) ?? 0) < perParticipant).length;
+		if (delivered < m.expected) await waitFor(m.lateMs);
 		onDelivery = () => {};
-		reply({ kind: 'collected', delivered: phase.delivered, acked: phase.acked, refused: phase.refused, errors: [...phase.errors].slice(0, 3), latencies: phase.latencies, waitedMs: now() - started });
+		const completedAfterMs = phase.delivered >= m.expected ? now() - started : null;
+		reply({ kind: 'collected', delivered, acked: phase.acked, refused: phase.refused, errors: [...phase.errors].slice(0, 3), latencies: phase.latencies, waitedMs, shortParticipants, finalDelivered: phase.delivered, completedAfterMs });
 		phases.delete(m.phase);
 	} else if (m.kind === 'exit') {
 		for (const s of sockets) s.close();
