@@ -131,7 +131,8 @@ const t0 = Date.now();
 const stamp = () => `[${((Date.now() - t0) / 1000).toFixed(1)} s]`;
 async function step(rate: number, durationMs: number, keep: boolean): Promise<StepResult> {
 	const phase = `p${phaseCounter++}`;
-	const sent = (await all(() => ({ kind: 'run', phase, rate: rate / PROCESSES, durationMs, accountId: seeded.accountId, activityId: seeded.activityIds[0], keep }))).reduce((n, r) => n + (r.sent as number), 0);
+	await all(() => ({ kind: 'prepare', phase, keep }));
+	const sent = (await all(() => ({ kind: 'run', phase, rate: rate / PROCESSES, durationMs, accountId: seeded.accountId, activityId: seeded.activityIds[0] }))).reduce((n, r) => n + (r.sent as number), 0);
 	const collected = await all((w) => ({ kind: 'collect', phase, expected: sent * w.tokens.length, timeoutMs: GRACE_MS, lateMs: LATE_MS }));
 	const completed = collected.map((r) => r.completedAfterMs as number | null);
 	return {

@@ -9,7 +9,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 type Msg =
 	| { kind: 'init'; url: string; origin: string; cookieName: string; tokens: string[]; sessionId: string; participants: number }
 	| { kind: 'join'; sessionId: string }
-	| { kind: 'run'; phase: string; rate: number; durationMs: number; accountId: string; activityId: number; keep: boolean }
+	| { kind: 'prepare'; phase: string; keep: boolean }
+	| { kind: 'run'; phase: string; rate: number; durationMs: number; accountId: string; activityId: number }
 	| { kind: 'collect'; phase: string; expected: number; timeoutMs: number; lateMs: number }
 	| { kind: 'exit' };
 
@@ -81,9 +82,13 @@ process.on('message', async (m: Msg) => {
 		sessionId = m.sessionId;
 		await joinAll(m.sessionId, previous);
 		reply({ kind: 'ready' });
+	} else if (m.kind === 'prepare') {
+		// Every process counts a step's events before any process sends its first command: the
+		// first events reach the other processes' sockets within milliseconds.
+		phases.set(m.phase, { delivered: 0, latencies: [], acked: 0, refused: 0, keep: m.keep, errors: new Set(), perSocket: new Map() });
+		reply({ kind: 'prepared' });
 	} else if (m.kind === 'run') {
-		const phase = { delivered: 0, latencies: [] as number[], acked: 0, refused: 0, keep: m.keep, errors: new Set<string>(), perSocket: new Map<Socket, number>() };
-		phases.set(m.phase, phase);
+		const phase = phases.get(m.phase)!;
 		const start = now();
 		let sent = 0;
 		// Steady open-loop pacing: send whatever is due, then yield to the event loop.
