@@ -36,9 +36,10 @@ function poolOf(db: Database): Sql | null {
 export async function pipelinedTransaction<T>(db: Database, fn: (run: SqlRunner, db: Database) => Promise<PipelinedWork<T>>): Promise<T> {
 	const pool = poolOf(db);
 	if (!pool) {
-		return db.transaction(async (tx) => {
-			const { result, writes } = await fn(tx as unknown as Database, tx as unknown as Database);
-			for (const statement of writes) await tx.execute(statement);
+		return db.transaction(async (t) => {
+			const tx = t as unknown as Database;
+			const { result, writes } = await fn(tx, tx);
+			await runWrites(tx, writes);
 			return result;
 		});
 	}
@@ -63,4 +64,9 @@ export async function pipelinedTransaction<T>(db: Database, fn: (run: SqlRunner,
 		if (open) await connection.unsafe('rollback').catch(() => {});
 		connection.release();
 	}
+}
+
+/** Runs `writes` one after the other in a transaction the caller holds (what the pipeline does without one). */
+export async function runWrites(tx: SqlRunner, writes: SQL[]): Promise<void> {
+	for (const statement of writes) await tx.execute(statement);
 }

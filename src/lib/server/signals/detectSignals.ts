@@ -9,10 +9,10 @@
  * never interleave their reads and writes; the partial unique index on open hits backs this up.
  */
 import { webhookEventsStatement } from '../webhooks/enqueue';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
-import { pipelinedTransaction, type PipelinedWork, type SqlRunner } from '../db/pipeline';
+import { pipelinedTransaction, runWrites, type PipelinedWork, type SqlRunner } from '../db/pipeline';
 import { planHitChanges, type HitChanges, type RuleResult } from '$lib/domain/signals/planHitChanges';
 import { runCompiledRule } from './runCompiledRule';
 import { cachedDetectionPlan, loadDetectionPlan, type DetectionPlan } from './detectionSignals';
@@ -164,8 +164,11 @@ async function planDetectionWrites(tx: SqlRunner, workspaceId: string, evaluated
 	return { result, writes };
 }
 
-async function writeAll(tx: Database, writes: SQL[]): Promise<void> {
-	for (const statement of writes) await tx.execute(statement);
+/** Detection of many accounts (or all: `accountIds` undefined) inside the caller's transaction. */
+async function detectMany(tx: Database, workspaceId: string, accountIds: string[] | undefined, now: Date, plan: DetectionPlan): Promise<DetectionResult> {
+	const { result, writes } = await planDetectionWrites(tx, workspaceId, await evaluateMany(tx, workspaceId, accountIds, now, plan), now);
+	await runWrites(tx, writes);
+	return result;
 }
 
 /**
@@ -191,12 +194,7 @@ export async function detectSignalsForAccounts(
 			planDetectionWrites(run, workspaceId, await evaluateFew(run, workspaceId, ids, now, plan, () => loadDetectionPlan(planDb, workspaceId)), now)
 		);
 	}
-	return db.transaction(async (t) => {
-		const tx = t as unknown as Database;
-		const { result, writes } = await planDetectionWrites(tx, workspaceId, await evaluateMany(tx, workspaceId, ids, now, plan), now);
-		await writeAll(tx, writes);
-		return result;
-	});
+	return db.transaction((tx) => detectMany(tx as unknown as Database, workspaceId, ids, now, plan));
 }
 
 /**
@@ -209,9 +207,6 @@ export async function sweepSignals(db: Database, workspaceId: string, options: {
 		const tx = t as unknown as Database;
 		const [row] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${SWEEP_LOCK}::int, ${lockKey(workspaceId)}) as locked`);
 		if (!row.locked) return null;
-		const now = options.now ?? new Date();
-		const { result, writes } = await planDetectionWrites(tx, workspaceId, await evaluateMany(tx, workspaceId, undefined, now, plan), now);
-		await writeAll(tx, writes);
-		return result;
+		return detectMany(tx, workspaceId, undefined, options.now ?? new Date(), plan);
 	});
 }
