@@ -8,12 +8,13 @@
  * server in the order they are called) and a full Database for rare extra work outside the
  * pipeline; it returns its result and the writes to run, in order, before COMMIT. The first
  * failure rolls everything back. On PGlite, or inside a transaction the caller opened, it is a
- * plain (nested) transaction with the same meaning.
+ * plain (nested) transaction with the same meaning (on PGlite with prepared statements, prepared.ts).
  */
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
 import type { Database } from './index';
+import { preparedRunner } from './prepared';
 
 /** What read helpers need of a database: a way to run one SQL statement. */
 export interface SqlRunner {
@@ -38,8 +39,9 @@ export async function pipelinedTransaction<T>(db: Database, fn: (run: SqlRunner,
 	if (!pool) {
 		return db.transaction(async (t) => {
 			const tx = t as unknown as Database;
-			const { result, writes } = await fn(tx, tx);
-			await runWrites(tx, writes);
+			const run = preparedRunner(db, tx);
+			const { result, writes } = await fn(run, tx);
+			await runWrites(run, writes);
 			return result;
 		});
 	}

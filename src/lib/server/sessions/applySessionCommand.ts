@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
+import { preparedRunner } from '../db/prepared';
 import { queryRows } from '../db/rows';
 import { account } from '../db/schema';
 import { concludeSession } from './concludeSession';
@@ -105,6 +106,7 @@ interface SeenCommand {
 async function applyGroup(db: Database, workspaceId: string, sessionId: string, group: Pending[]): Promise<CommandOutcome[]> {
 	const done: { committed?: { state: SessionState; snapshotSeq: number } } = {};
 	const outcomes = await db.transaction(async (tx) => {
+		const run = preparedRunner(db, tx);
 		const ids = `{${group.map((p) => p.command.commandId).join(',')}}`;
 		// Whatever the commands name, looked up against the state the group starts from; a command
 		// whose references the commands before it changed is looked up on its own (checkReferences).
@@ -112,7 +114,7 @@ async function applyGroup(db: Database, workspaceId: string, sessionId: string, 
 		const known = knownSessionState(sessionId);
 		const refs = mergeReferences(group.map((p) => listCommandReferences(known, p.command, p.actor.userId)));
 		const [session] = await queryRows<{ lastSeq: number; seen: SeenCommand[] | string | null } & ReferenceRow>(
-			tx,
+			run,
 			sql`select ps.last_seq as "lastSeq",
 					(select json_agg(json_build_object('id', sc.command_id, 'firstSeq', sc.first_seq, 'lastSeq', sc.last_seq, 'refusal', sc.refusal))
 					 from session_command sc where sc.session_id = ps.id and sc.command_id = any(${ids}::uuid[])) as seen,
@@ -169,7 +171,7 @@ async function applyGroup(db: Database, workspaceId: string, sessionId: string, 
 		}
 		if (answered.length > 0) {
 			const snapshot = isSnapshotDue(loaded.snapshotSeq, state, appended);
-			await tx.execute(appendStatement(sessionId, answered, state, snapshot));
+			await run.execute(appendStatement(sessionId, answered, state, snapshot));
 			done.committed = { state, snapshotSeq: snapshot ? state.lastSeq : loaded.snapshotSeq };
 		}
 		return results;
