@@ -50,20 +50,26 @@ export async function loadRuleTimelines(db: SqlRunner, workspaceId: string, acco
 			sql`select x.id, x.account_id, x.type::text as type, x.occurred_at, x.contact_id, x.department::text as department, x.properties
 				from activity x where x.workspace_id = ${workspaceId}::uuid and x.account_id = any(${ids}::uuid[])
 				  and x.type = any(${`{${types.join(',')}}`}::activity_type[])${upTo}
-				union
+				union all
 				select f.id, f.account_id, f.type::text, f.occurred_at, f.contact_id, f.department::text, f.properties
 				from unnest(${ids}::uuid[]) as a(id) cross join lateral (
 				  select * from activity y where y.workspace_id = ${workspaceId}::uuid and y.account_id = a.id${upToFirst}
-				  order by y.occurred_at asc, y.id asc limit 1) f`
+				  -- "nulls first" (the columns are never null) is the timeline index read backwards: one row, no sort
+				  order by y.occurred_at asc nulls first, y.id asc nulls first limit 1) f`
 		)
 	]);
 	for (const a of accounts) {
 		timelines.set(a.id, { account: { lifecycle: a.lifecycle, plan: a.plan, arr: Number(a.arr), industry: a.industry, size: a.size }, contacts: [], activities: [] });
 	}
 	for (const c of contacts) timelines.get(c.account_id)?.contacts.push({ id: c.id, lifecycle: c.lifecycle, title: c.title });
+	// The first activity is usually among the others too (union all leaves that to this loop).
+	const seen = new Set<number>();
 	for (const row of activities) {
+		const id = Number(row.id);
+		if (seen.has(id)) continue;
+		seen.add(id);
 		timelines.get(row.account_id)?.activities.push({
-			id: Number(row.id),
+			id,
 			type: row.type,
 			occurredAt: row.occurred_at instanceof Date ? row.occurred_at : new Date(row.occurred_at),
 			contactId: row.contact_id,
