@@ -19,7 +19,7 @@ describe.each(testDatabases())('prepared statements in a transaction on $name', 
 		await store.db.execute(sql`delete from prepared_probe`);
 		const insert = (id: number, v: string | null, at: string | null, doc: object) =>
 			sql`insert into prepared_probe values (${id}::int, ${v}::text, ${at}::timestamptz, ${JSON.stringify(doc)}::jsonb)`;
-		const read = (ids: number[]) => sql`select id, v, at, doc from prepared_probe where id = any(${`{${ids.join(',')}}`}::int[]) order by id`;
+		const read = (ids: number[]) => sql`select id, v, at, array[at] as ats, doc from prepared_probe where id = any(${`{${ids.join(',')}}`}::int[]) order by id`;
 		const viaRunner = await store.db.transaction(async (tx) => {
 			const run = preparedRunner(store.db, tx);
 			await run.execute(insert(1, 'it’s "quoted", with a comma', '2026-03-04T10:00:00Z', { tags: ['a'], n: 1 }));

@@ -23,11 +23,18 @@ const prepared = new WeakMap<PGlite, { names: Map<string, string>; stale: string
 export const PREPARED_MAX = 100;
 let named = 0;
 
-/** As drizzle's PGlite driver reads raw rows: dates and intervals stay text. */
+/** As drizzle's PGlite driver reads raw rows: dates, intervals and their arrays (and numeric[]) stay text. */
 const asText = (value: string) => value;
+const NUMERIC_ARRAY = 1231;
+const TIMESTAMP_ARRAY = 1115;
+const TIMESTAMPTZ_ARRAY = 1185;
+const INTERVAL_ARRAY = 1187;
+const DATE_ARRAY = 1182;
 const rowOptions = {
 	rowMode: 'object' as const,
-	parsers: { [types.TIMESTAMP]: asText, [types.TIMESTAMPTZ]: asText, [types.INTERVAL]: asText, [types.DATE]: asText }
+	parsers: Object.fromEntries(
+		[types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, NUMERIC_ARRAY, TIMESTAMP_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, DATE_ARRAY].map((oid) => [oid, asText])
+	)
 };
 
 /** A runner for statements of the transaction `tx` opened on `db`. */
