@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demo, pickAccount, signIn } from './session';
+import { demo, gotoForm, pickAccount, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 /** The lead card of `name` in the calibration panel. */
@@ -17,7 +17,7 @@ test('three participants calibrate leads in private, reveal, agree a consensus a
 	test.setTimeout(120_000);
 	const facilitator = await (await browser.newContext()).newPage();
 	await signIn(facilitator, demo.email('facilitator'));
-	await facilitator.goto(`/w/${demo.slug}/sessions/new`);
+	await gotoForm(facilitator, `/w/${demo.slug}/sessions/new`);
 	const title = `Lead calibration ${Date.now()}`;
 	await facilitator.getByLabel('Title', { exact: true }).fill(title);
 	await facilitator.getByLabel('Objective').fill('Agree what a qualified lead looks like');

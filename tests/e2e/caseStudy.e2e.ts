@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, signIn } from './session';
+import { demo, gotoForm, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 const churn = `/w/${demo.slug}/case-studies/churn`;
@@ -71,7 +71,7 @@ test('a churn case study item shows everyone the recent churns aligned in the li
 	test.setTimeout(120_000);
 	const facilitator = await (await browser.newContext()).newPage();
 	await signIn(facilitator, demo.email('facilitator'));
-	await facilitator.goto(`/w/${demo.slug}/sessions/new`);
+	await gotoForm(facilitator, `/w/${demo.slug}/sessions/new`);
 	await facilitator.getByLabel('Title', { exact: true }).fill(`Churn case study ${Date.now()}`);
 	await facilitator.getByLabel('Objective').fill('Learn what came before our churns');
 	const jonah = await facilitator.locator('#facilitatorId option', { hasText: 'Jonah Okafor' }).getAttribute('value');

@@ -1,15 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demo, signIn } from './session';
+import { demo, gotoForm, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 const contacts = `/w/${demo.slug}/contacts`;
 
 /** Creates a contact through the form; returns its page URL. */
 async function createContact(page: Page, fields: { firstName: string; lastName: string; email: string }) {
-	await page.goto(`${contacts}/new`);
-	// Hydration sets each input's value from the page's data: text typed before it is lost (the
-	// first name, in one CI run). Once the network is quiet the page's scripts have run.
-	await page.waitForLoadState('networkidle');
+	// Text typed before hydration is lost (the first name, in one CI run).
+	await gotoForm(page, `${contacts}/new`);
 	await page.getByLabel('First name').fill(fields.firstName);
 	await page.getByLabel('Last name').fill(fields.lastName);
 	await page.getByLabel('Email').fill(fields.email);

@@ -16,9 +16,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await expect(page).not.toHaveURL(/\/login/);
 }
 
+/**
+ * Opens a form page and waits until its scripts have run. Hydration sets each bound select and
+ * each input's value from the page's data, so a choice made before it is undone (a facilitator
+ * picked before, in one CI run: the session was planned for the suggested one).
+ */
+export async function gotoForm(page: Page, url: string) {
+	await page.goto(url);
+	await page.waitForLoadState('networkidle');
+}
+
 /** Plans a session through the form with the demo facilitator (Jonah) in charge; returns its live page's URL. */
 export async function planSession(page: Page, title: string, objective = 'Spotting churn signals in onboarding') {
-	await page.goto(`/w/${demo.slug}/sessions/new`);
+	await gotoForm(page, `/w/${demo.slug}/sessions/new`);
 	await page.getByLabel('Title', { exact: true }).fill(title);
 	await page.getByLabel('Objective').fill(objective);
 	const facilitator = await page.locator('#facilitatorId option', { hasText: 'Jonah Okafor' }).getAttribute('value');

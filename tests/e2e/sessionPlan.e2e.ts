@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, pickAccount, signIn } from './session';
+import { demo, gotoForm, pickAccount, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 test('planning a session: the agenda is edited by keyboard, each item picks its accounts by search, and they come back in the live session', async ({ browser }) => {
@@ -7,7 +7,7 @@ test('planning a session: the agenda is edited by keyboard, each item picks its 
 	test.slow();
 	const page = await (await browser.newContext()).newPage();
 	await signIn(page, demo.email('facilitator'));
-	await page.goto(`/w/${demo.slug}/sessions/new`);
+	await gotoForm(page, `/w/${demo.slug}/sessions/new`);
 	await page.getByLabel('Objective').fill('Spotting churn signals in onboarding');
 	await page.getByLabel('Facilitator').selectOption({ label: 'Jonah Okafor' });
 	const title = `Planned with accounts ${Date.now()}`;
