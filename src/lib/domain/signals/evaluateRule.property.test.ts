@@ -4,7 +4,7 @@
  * of truth happens on a minute and sampling each minute up to now sees every occurrence.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateRule, type RuleTimeline, type RuleTimelineActivity } from './evaluateRule';
+import { evaluateRule, evaluateRules, type RuleTimeline, type RuleTimelineActivity } from './evaluateRule';
 import { parseRule } from './parseRule';
 import { durationMs, type EventPattern, type Rule, type RuleExpression } from './rule';
 import { passesTest } from './valueTest';
@@ -191,6 +191,20 @@ describe('evaluateRule agrees with the definitions, instant by instant', () => {
 				evidence: o.evidence
 			}));
 			expect(got, `seed ${seed}: ${source}`).toEqual(reference(rule, tl, now));
+		}
+	});
+
+	it('evaluates several rules over one timeline as each would be alone (200 random sets of four)', () => {
+		for (let seed = 5000; seed < 5000 + runs(200); seed++) {
+			const r = random(seed);
+			const tl = randomTimeline(r);
+			const sources = [randomRule(r), randomRule(r), 'lifecycle = customer', randomRule(r)];
+			const now = T0 + r.int(0, 50) * 5 * MIN;
+			const evaluations = evaluateRules(sources.map(parse), tl, new Date(now));
+			sources.forEach((source, i) => {
+				const got = evaluations[i].occurrences.map((o) => ({ from: o.from.getTime(), to: o.to && o.to.getTime(), evidence: o.evidence }));
+				expect(got, `seed ${seed}, rule ${i + 1}: ${source}`).toEqual(reference(parse(source), tl, now));
+			});
 		}
 	});
 

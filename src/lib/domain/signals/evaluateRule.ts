@@ -12,7 +12,7 @@
  *   the only activities after `now` a rule reads: a later churn says what the account was before);
  *   the other account attributes and contacts have no history and read their stored values.
  */
-import { combine, complement, clip, NO_EVIDENCE, runs, type Segment } from './intervals';
+import { combine, complement, clip, NO_EVIDENCE, runs, type EvidenceEvent, type Segment } from './intervals';
 import { absenceSegments, countSegments, sequenceSegments, type Range, type TimedEvent } from './primitives';
 import { DEPARTMENT_PROPERTY, durationMs, type EventPattern, type Rule, type RuleExpression } from './rule';
 import { passesTest } from './valueTest';
@@ -69,10 +69,9 @@ export interface RuleEvaluation {
 	evidence: number[];
 }
 
-interface Timed {
+/** An activity up to now, as the primitives read it (id and time), with the activity itself. */
+interface Timed extends TimedEvent {
 	activity: RuleTimelineActivity;
-	/** occurredAt in ms since the epoch. */
-	at: number;
 }
 
 interface Context {
@@ -80,6 +79,10 @@ interface Context {
 	/** Activities up to now, sorted by (time, id). */
 	activities: Timed[];
 	range: Range;
+	/** The activities by type, in the same order, made on first use. */
+	byType?: Map<string, Timed[]>;
+	/** The timeline's purchases and churns (after `now` too), read once by lifecycle tests. */
+	lifecycle?: { type: string; at: number }[];
 }
 
 function instant(value: Date | string, activityId?: number): number {
@@ -93,33 +96,46 @@ function instant(value: Date | string, activityId?: number): number {
 
 /** Evaluates a parsed rule over a timeline as of `now`. */
 export function evaluateRule(rule: Rule, timeline: RuleTimeline, now: Date): RuleEvaluation {
+	return evaluateRules([rule], timeline, now)[0];
+}
+
+/**
+ * Evaluates several rules over one timeline as of `now` (in the order given): the timeline is
+ * read and sorted once, which is most of the work when a playbook's signals run on one account.
+ */
+export function evaluateRules(rules: Rule[], timeline: RuleTimeline, now: Date): RuleEvaluation[] {
 	const nowMs = instant(now);
 	const activities: Timed[] = [];
 	for (const activity of timeline.activities) {
 		const at = instant(activity.occurredAt, activity.id);
-		if (at <= nowMs) activities.push({ activity, at });
+		if (at <= nowMs) activities.push({ id: activity.id, at, activity });
 	}
-	activities.sort((x, y) => x.at - y.at || x.activity.id - y.activity.id);
-	const range = { start: activities[0]?.at ?? nowMs, end: nowMs + 1 };
-	const held = runs(clip(segmentsOf(rule, { timeline, activities, range }), range.start, range.end));
+	activities.sort((x, y) => x.at - y.at || x.id - y.id);
+	const ctx: Context = { timeline, activities, range: { start: activities[0]?.at ?? nowMs, end: nowMs + 1 }, byType: undefined, lifecycle: undefined };
+	return rules.map((rule) => {
+		const { range } = ctx;
+		const held = runs(clip(segmentsOf(rule, ctx), range.start, range.end));
+		const behind = held.map((s) => s.evidence());
+		const occurrences = held.map((s, i) => ({
+			from: new Date(s.from),
+			to: s.to >= range.end ? null : new Date(s.to),
+			evidence: sortEvidence(behind[i])
+		}));
+		const last = occurrences.at(-1);
+		return {
+			fires: occurrences.length > 0,
+			holdsNow: last !== undefined && last.to === null,
+			firstFiredAt: occurrences[0]?.from ?? null,
+			lastStartedAt: last?.from ?? null,
+			occurrences,
+			evidence: sortEvidence(behind.flat())
+		};
+	});
+}
 
-	const timeOf = new Map(activities.map((a) => [a.activity.id, a.at]));
-	const byTime = (ids: Iterable<number>) =>
-		[...new Set(ids)].sort((x, y) => (timeOf.get(x) ?? 0) - (timeOf.get(y) ?? 0) || x - y);
-	const occurrences = held.map((s) => ({
-		from: new Date(s.from),
-		to: s.to >= range.end ? null : new Date(s.to),
-		evidence: byTime(s.evidence())
-	}));
-	const last = occurrences.at(-1);
-	return {
-		fires: occurrences.length > 0,
-		holdsNow: last !== undefined && last.to === null,
-		firstFiredAt: occurrences[0]?.from ?? null,
-		lastStartedAt: last?.from ?? null,
-		occurrences,
-		evidence: byTime(occurrences.flatMap((o) => o.evidence))
-	};
+/** Evidence ids without repeats, sorted by (time, id). */
+function sortEvidence(events: EvidenceEvent[]): number[] {
+	return [...new Set([...events].sort((x, y) => x.at - y.at || x.id - y.id).map((e) => e.id))];
 }
 
 function segmentsOf(expr: RuleExpression, ctx: Context): Segment[] {
@@ -145,7 +161,7 @@ function segmentsOf(expr: RuleExpression, ctx: Context): Segment[] {
 			);
 		case 'account':
 			if (expr.attribute === 'lifecycle') {
-				const steps = lifecycleSteps(lifecycleEvents(ctx.timeline), ctx.timeline.account.lifecycle, range);
+				const steps = lifecycleSteps((ctx.lifecycle ??= lifecycleEvents(ctx.timeline)), ctx.timeline.account.lifecycle, range);
 				return steps.filter((s) => passesTest(expr.test, s.lifecycle)).map((s) => ({ from: s.from, to: s.to, evidence: NO_EVIDENCE }));
 			}
 			return passesTest(expr.test, ctx.timeline.account[expr.attribute]) ? always : [];
@@ -154,17 +170,32 @@ function segmentsOf(expr: RuleExpression, ctx: Context): Segment[] {
 	}
 }
 
-/** The activities an event pattern matches, sorted by (time, id). */
+/** The activities an event pattern matches, sorted by (time, id). Read-only: may be shared. */
 function matching(pattern: EventPattern, ctx: Context): TimedEvent[] {
+	const candidates = indexByType(ctx).get(pattern.type) ?? [];
+	if (pattern.where.length === 0) return candidates;
 	const out: TimedEvent[] = [];
-	for (const { activity, at } of ctx.activities) {
-		if (activity.type !== pattern.type) continue;
-		const passes = pattern.where.every((c) =>
-			passesTest(c.test, c.property === DEPARTMENT_PROPERTY ? activity.department : propertyOf(activity, c.property))
-		);
-		if (passes) out.push({ id: activity.id, at });
-	}
+	for (const timed of candidates) if (passesWhere(pattern, timed.activity)) out.push(timed);
 	return out;
+}
+
+function indexByType(ctx: Context): Map<string, Timed[]> {
+	if (ctx.byType) return ctx.byType;
+	const byType = new Map<string, Timed[]>();
+	for (const timed of ctx.activities) {
+		const list = byType.get(timed.activity.type);
+		if (list) list.push(timed);
+		else byType.set(timed.activity.type, [timed]);
+	}
+	return (ctx.byType = byType);
+}
+
+function passesWhere(pattern: EventPattern, activity: RuleTimelineActivity): boolean {
+	for (const c of pattern.where) {
+		const value = c.property === DEPARTMENT_PROPERTY ? activity.department : propertyOf(activity, c.property);
+		if (!passesTest(c.test, value)) return false;
+	}
+	return true;
 }
 
 /** The timeline's purchases and churns, after `now` too, sorted by (time, id). */

@@ -4,6 +4,7 @@ export { parseRule, type ParseRuleResult, type RuleError } from './parseRule';
 export { describeRule } from './describeRule';
 export {
 	evaluateRule,
+	evaluateRules,
 	type RuleEvaluation,
 	type RuleOccurrence,
 	type RuleTimeline,

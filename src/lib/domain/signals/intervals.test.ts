@@ -4,9 +4,9 @@ import { clip, combine, complement, NO_EVIDENCE, runs, type Segment } from './in
 const seg = (from: number, to: number, ids: number[] = []): Segment => ({
 	from,
 	to,
-	evidence: ids.length ? () => ids : NO_EVIDENCE
+	evidence: ids.length ? () => ids.map((id) => ({ id, at: 0 })) : NO_EVIDENCE
 });
-const plain = (list: Segment[]) => list.map((s) => [s.from, s.to, s.evidence()]);
+const plain = (list: Segment[]) => list.map((s) => [s.from, s.to, s.evidence().map((e) => e.id)]);
 
 describe('intervals', () => {
 	it('intersects, keeping the evidence of every covering segment', () => {

@@ -4,8 +4,14 @@
  * Lists of segments are sorted and never overlap.
  */
 
-/** The ids of the activities behind a segment, computed only when an occurrence needs them. */
-export type Evidence = () => number[];
+/** An activity behind a segment: its id and time (ms since the epoch). */
+export interface EvidenceEvent {
+	id: number;
+	at: number;
+}
+
+/** The activities behind a segment, computed only when an occurrence needs them. */
+export type Evidence = () => EvidenceEvent[];
 
 export interface Segment {
 	from: number;

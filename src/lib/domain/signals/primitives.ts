@@ -3,14 +3,11 @@
  * start is the start of history and end is now + 1 ms (so "now" itself is inside).
  * Events are the matching activities, sorted by (time, id).
  */
-import { NO_EVIDENCE, type Segment } from './intervals';
+import { NO_EVIDENCE, type EvidenceEvent, type Segment } from './intervals';
 import type { CountOperator } from './rule';
 
-export interface TimedEvent {
-	id: number;
-	/** occurredAt in ms since the epoch. */
-	at: number;
-}
+/** A matching activity: its id and occurredAt in ms since the epoch. */
+export type TimedEvent = EvidenceEvent;
 
 export interface Range {
 	start: number;
@@ -66,7 +63,7 @@ export function countSegments(events: TimedEvent[], op: CountOperator, n: number
 	slidingWindow(times, length, range, (from, to, lo, hi) => {
 		const start = Math.max(from, earliest);
 		if (start < to && compare(hi - lo, op, n)) {
-			out.push({ from: start, to, evidence: () => events.slice(lo, hi).map((e) => e.id) });
+			out.push({ from: start, to, evidence: () => events.slice(lo, hi) });
 		}
 	});
 	return out;
@@ -83,7 +80,7 @@ export function absenceSegments(events: TimedEvent[], length: number, range: Ran
 		if (from < clipped) out.push({ from, to: clipped, evidence });
 	};
 	push(range.start + length, events[0]?.at ?? range.end, NO_EVIDENCE);
-	events.forEach((e, i) => push(e.at + length, events[i + 1]?.at ?? range.end, () => [e.id]));
+	events.forEach((e, i) => push(e.at + length, events[i + 1]?.at ?? range.end, () => [e]));
 	return out;
 }
 
@@ -92,12 +89,12 @@ export function absenceSegments(events: TimedEvent[], length: number, range: Ran
  * [tB, tB + D). Evidence: each such B with the latest A before it.
  */
 export function sequenceSegments(firsts: TimedEvent[], thens: TimedEvent[], length: number, range: Range): Segment[] {
-	const pairs: { at: number; ids: [number, number] }[] = [];
+	const pairs: { at: number; events: [TimedEvent, TimedEvent] }[] = [];
 	let before = 0;
 	for (const b of thens) {
 		while (before < firsts.length && firsts[before].at < b.at) before++;
 		const a = firsts[before - 1];
-		if (a !== undefined && b.at - a.at <= length) pairs.push({ at: b.at, ids: [a.id, b.id] });
+		if (a !== undefined && b.at - a.at <= length) pairs.push({ at: b.at, events: [a, b] });
 	}
 	const out: Segment[] = [];
 	slidingWindow(
@@ -105,7 +102,7 @@ export function sequenceSegments(firsts: TimedEvent[], thens: TimedEvent[], leng
 		length,
 		range,
 		(from, to, lo, hi) => {
-			if (hi > lo) out.push({ from, to, evidence: () => pairs.slice(lo, hi).flatMap((p) => p.ids) });
+			if (hi > lo) out.push({ from, to, evidence: () => pairs.slice(lo, hi).flatMap((p) => p.events) });
 		}
 	);
 	return out;

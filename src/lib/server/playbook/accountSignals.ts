@@ -2,7 +2,7 @@ import type { Database } from '../db/index';
 import { loadRuleTimelines } from '../signals/evaluateAccounts';
 import { getCurrentRevision } from './revisions';
 import { listSignals, type ListedSignal } from '../../domain/playbook/signalBlock';
-import { describeRule, evaluateRule, parseRule, type RuleEvaluation } from '../../domain/signals';
+import { describeRule, evaluateRules, parseRule, type RuleEvaluation } from '../../domain/signals';
 import { listRuleEventTypes } from '../../domain/signals/ruleEventTypes';
 
 export interface AccountSignal {
@@ -34,10 +34,12 @@ export async function evaluateAccountSignals(
 	const types = [...new Set(rules.flatMap((p) => (p.parsed.ok ? [...listRuleEventTypes(p.parsed.rule)] : [])))];
 	const timeline = (await loadRuleTimelines(db, workspaceId, [accountId], types)).get(accountId);
 	if (!timeline) return [];
+	// checkPlaybook keeps broken rules out of stable signals
+	const parsedRules = rules.flatMap(({ signal, parsed }) => (parsed.ok ? [{ signal, rule: parsed.rule }] : []));
+	const evaluations = evaluateRules(parsedRules.map((r) => r.rule), timeline, now);
 	const fired: AccountSignal[] = [];
-	for (const { signal, parsed } of rules) {
-		if (!parsed.ok) continue; // checkPlaybook keeps broken rules out of stable signals
-		const evaluation = evaluateRule(parsed.rule, timeline, now);
+	for (const [i, { signal, rule }] of parsedRules.entries()) {
+		const evaluation = evaluations[i];
 		if (!evaluation.fires) continue;
 		fired.push({
 			id: signal.id,
@@ -45,7 +47,7 @@ export async function evaluateAccountSignals(
 			family: signal.family,
 			status: signal.status,
 			sectionSlug: signal.sectionSlug,
-			words: describeRule(parsed.rule),
+			words: describeRule(rule),
 			evaluation
 		});
 	}

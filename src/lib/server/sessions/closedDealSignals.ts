@@ -8,7 +8,7 @@ import { deal } from '../db/schema';
 import { loadRuleTimelines } from '../signals/evaluateAccounts';
 import { getCurrentRevision } from '../playbook/revisions';
 import { listSignals } from '../../domain/playbook/signalBlock';
-import { evaluateRule, parseRule } from '../../domain/signals';
+import { evaluateRules, parseRule } from '../../domain/signals';
 import { listRuleEventTypes } from '../../domain/signals/ruleEventTypes';
 import type { ClosedDealAccount } from '../../domain/scoring/calibrationWeights';
 import { decayShare, type ScoringSignals } from './calibrationLeads';
@@ -46,8 +46,9 @@ export async function loadClosedDealFeatures(db: Database, workspaceId: string, 
 		const timeline = timelines.get(d.accountId);
 		const features: Record<string, number> = {};
 		if (timeline) {
-			for (const { id, rule } of rules) {
-				const evaluation = evaluateRule(rule, timeline, closedAt);
+			const evaluations = evaluateRules(rules.map((r) => r.rule), timeline, closedAt);
+			for (const [i, { id }] of rules.entries()) {
+				const evaluation = evaluations[i];
 				if (!evaluation.holdsNow || !evaluation.lastStartedAt) continue;
 				features[id] = decayShare(scored.get(id)!.decayMs, closedAt.getTime() - evaluation.lastStartedAt.getTime());
 			}
