@@ -26,20 +26,19 @@ export interface FollowUpContext {
 
 /** Who can be alerted or given tasks, and the owners of `accountIds`: one round trip. */
 export async function loadFollowUpContext(db: SqlRunner, workspaceId: string, accountIds: string[]): Promise<FollowUpContext> {
-	const [members, owners] = await Promise.all([
-		queryRows<{ user_id: string; department: string }>(
-			db,
-			sql`select user_id, department::text as department from membership where workspace_id = ${workspaceId}::uuid and role <> 'viewer'`
-		),
-		queryRows<{ id: string; owner_id: string | null }>(
-			db,
-			sql`select id, owner_id from account where workspace_id = ${workspaceId}::uuid and id = any(${`{${[...new Set(accountIds)].join(',')}}`}::uuid[])`
-		)
-	]);
+	// One statement (detection sends its reads together, and each statement costs a round of parsing).
+	const [row] = await queryRows<{ members: [string, string][] | null; owners: [string, string | null][] | null }>(
+		db,
+		sql`select
+			(select json_agg(json_build_array(user_id, department::text)) from membership
+			 where workspace_id = ${workspaceId}::uuid and role <> 'viewer') as members,
+			(select json_agg(json_build_array(id, owner_id)) from account
+			 where workspace_id = ${workspaceId}::uuid and id = any(${`{${[...new Set(accountIds)].join(',')}}`}::uuid[])) as owners`
+	);
 	return {
-		members: members.map((m) => ({ userId: m.user_id, department: m.department })),
+		members: (row.members ?? []).map(([userId, department]) => ({ userId, department })),
 		openTasks: new Map(),
-		owners: new Map(owners.map((o) => [o.id, o.owner_id]))
+		owners: new Map(row.owners ?? [])
 	};
 }
 
