@@ -38,6 +38,20 @@ describe.each(testDatabases())('a pipelined transaction on $name', ({ open }) =>
 		expect(after.v ?? '').toBe('');
 	});
 
+	it('returns the result of a transaction that writes nothing, and gives every connection back', async () => {
+		// More runs than the pool has connections: one not given back would leave a run waiting forever.
+		for (let i = 0; i < 25; i++) {
+			const got = await pipelinedTransaction(store.db, async (run) => {
+				const [row] = await queryRows<{ n: number }>(run, sql`select ${i}::int + 1 as n`);
+				return { result: Number(row.n), writes: [] };
+			});
+			expect(got).toBe(i + 1);
+		}
+		await store.db.execute(sql`delete from pipeline_probe`);
+		await pipelinedTransaction(store.db, async () => ({ result: null, writes: [sql`insert into pipeline_probe values (1, 'after')`] }));
+		expect(await rows()).toEqual([[1, 'after']]);
+	});
+
 	it('writes nothing when a later write fails, and reports that failure', async () => {
 		await store.db.execute(sql`delete from pipeline_probe`);
 		await store.db.execute(sql`insert into pipeline_probe values (7, 'kept')`);

@@ -1,10 +1,11 @@
 /**
  * A transaction in two round trips on PostgreSQL: BEGIN leaves with the first reads, COMMIT with
- * the writes. For small hot paths (incremental signal detection) the round trips, not the
+ * the writes; when there is nothing to write, the result is returned without waiting for the
+ * COMMIT (a read-only transaction has nothing for it to confirm). For small hot paths (incremental signal detection) the round trips, not the
  * queries, are most of the time. Statements are named prepared statements on the connection, so
  * repeated ones skip parsing and planning.
  *
- * `fn` gets a runner for its reads (send them together, e.g. with Promise.all; they reach the
+ * `fn` gets a runner for its reads (only reads: with no writes, nothing waits for the COMMIT; send them together, e.g. with Promise.all; they reach the
  * server in the order they are called) and a full Database for rare extra work outside the
  * pipeline; it returns its result and the writes to run, in order, before COMMIT. The first
  * failure rolls everything back. On PGlite, or inside a transaction the caller opened, it is a
@@ -54,17 +55,31 @@ export async function pipelinedTransaction<T>(db: Database, fn: (run: SqlRunner,
 		}
 	};
 	let open = true;
+	let release = true;
 	try {
 		const began = connection.unsafe('begin').execute();
 		began.catch(() => {}); // its failure fails every statement after it, which is what is awaited
 		const { result, writes } = await fn(run, db);
+		if (writes.length === 0) {
+			// Nothing was written, so there is nothing for the COMMIT to confirm: the result is final
+			// now, and the connection goes back to the pool once the transaction has ended.
+			open = release = false;
+			connection
+				.unsafe('commit')
+				.execute()
+				.then(
+					() => connection.release(),
+					() => connection.release()
+				);
+			return result;
+		}
 		await Promise.all([...writes.map((statement) => run.execute(statement)), connection.unsafe('commit').execute()]);
 		open = false;
 		return result;
 	} finally {
 		// After a failure the transaction is aborted (a COMMIT in an aborted transaction rolls back).
 		if (open) await connection.unsafe('rollback').catch(() => {});
-		connection.release();
+		if (release) connection.release();
 	}
 }
 

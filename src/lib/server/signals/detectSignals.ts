@@ -174,7 +174,8 @@ async function detectMany(tx: Database, workspaceId: string, accountIds: string[
 /**
  * Detection for the accounts some new activities touched. Pass the database or the transaction
  * the activities were written in; runs in its own (nested) transaction. A few accounts take two
- * round trips on PostgreSQL (pipelinedTransaction), three when a hit opens with a task for a department.
+ * round trips on PostgreSQL (pipelinedTransaction; one when nothing changes), three when a hit opens
+ * with a task for a department.
  */
 export async function detectSignalsForAccounts(
 	db: Database,
