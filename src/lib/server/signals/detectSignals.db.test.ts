@@ -104,6 +104,20 @@ describe.each(testDatabases())('signal detection ($name)', ({ open }) => {
 		);
 	});
 
+	it("gives a department's task to its member with the fewest open tasks (done ones do not count)", async () => {
+		const { ws, owner, success, quiet } = await quietCustomer();
+		const ada = await makeUser(db, { workspaceId: ws, department: 'success', name: 'Ada Success' });
+		const tasks = (ownerId: string, status: 'open' | 'done', n: number) =>
+			Array.from({ length: n }, (_, i) => ({ workspaceId: ws, title: `earlier ${status} ${i}`, ownerId, status }));
+		await db.insert(task).values([...tasks(success.id, 'open', 2), ...tasks(ada.id, 'open', 1), ...tasks(ada.id, 'done', 3)]);
+		await detectSignalsForAccounts(db, ws, [quiet.id], { now: NOW });
+		const [hit] = await hitsOf(db, ws, 'login-silence');
+		const [t] = await db.select().from(task).where(eq(task.id, hit.taskId!));
+		// The owner (sales, no tasks at all) is not in the department the signal gives its task to.
+		expect(t.ownerId).toBe(ada.id);
+		expect(t.ownerId).not.toBe(owner.id);
+	});
+
 	it('does not alert or create a task again while the hit stays open', async () => {
 		const { ws, quiet } = await quietCustomer();
 		await detectSignalsForAccounts(db, ws, [quiet.id], { now: NOW });

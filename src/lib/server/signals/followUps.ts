@@ -42,17 +42,25 @@ export async function loadFollowUpContext(db: SqlRunner, workspaceId: string, ac
 	};
 }
 
-/** Whether some of `opened` gets a task for a department (whose member with the fewest open tasks takes it). */
-export function needsTaskCounts(signals: DetectionSignal[], opened: OpenedHit[]): boolean {
-	const keys = new Set(signals.filter((s) => s.task && s.task.assignee !== 'owner').map((s) => s.key));
-	return opened.some((h) => keys.has(h.signalKey));
+/** The departments some of `opened` gives a task to (their member with the fewest open tasks takes it). */
+export function taskDepartments(signals: DetectionSignal[], opened: OpenedHit[]): string[] {
+	const openedKeys = new Set(opened.map((h) => h.signalKey));
+	const departments = signals.flatMap((s) => (s.task && s.task.assignee !== 'owner' && openedKeys.has(s.key) ? [s.task.assignee] : []));
+	return [...new Set(departments)];
 }
 
-/** Fills in the open tasks per member (only needed when a department gets a task). */
-export async function loadOpenTaskCounts(db: SqlRunner, workspaceId: string, ctx: FollowUpContext): Promise<void> {
+/**
+ * Fills in the open tasks of the members of `departments`, the only ones pickMember compares (an
+ * index range per member, rather than counting every open task of the workspace).
+ */
+export async function loadOpenTaskCounts(db: SqlRunner, workspaceId: string, ctx: FollowUpContext, departments: string[]): Promise<void> {
+	const candidates = [...new Set(ctx.members.filter((m) => departments.includes(m.department)).map((m) => m.userId))];
+	if (candidates.length === 0) return;
 	const counts = await queryRows<{ owner_id: string; n: number }>(
 		db,
-		sql`select owner_id, count(*)::int as n from task where workspace_id = ${workspaceId}::uuid and status = 'open' and owner_id is not null group by owner_id`
+		sql`select owner_id, count(*)::int as n from task
+			where workspace_id = ${workspaceId}::uuid and owner_id = any(${`{${candidates.join(',')}}`}::uuid[]) and status = 'open'
+			group by owner_id`
 	);
 	for (const c of counts) ctx.openTasks.set(c.owner_id, Number(c.n));
 }
