@@ -118,6 +118,18 @@ describe.each(testDatabases())('signal detection ($name)', ({ open }) => {
 		expect(t.ownerId).not.toBe(owner.id);
 	});
 
+	it("spreads one detection's department tasks over the department, one at a time to the least busy", async () => {
+		const { ws, success, quiet, other } = await quietCustomer();
+		const ada = await makeUser(db, { workspaceId: ws, department: 'success', name: 'Ada Success' });
+		// Both quiet customers open login-silence at once. Sam and Ada have no open tasks: the first
+		// task makes one of them busier, so the second goes to the other.
+		await detectSignalsForAccounts(db, ws, [quiet.id, other.id], { now: NOW });
+		const hits = await hitsOf(db, ws, 'login-silence');
+		expect(hits).toHaveLength(2);
+		const owners = await Promise.all(hits.map(async (h) => (await db.select().from(task).where(eq(task.id, h.taskId!)))[0].ownerId));
+		expect(owners.sort()).toEqual([success.id, ada.id].sort());
+	});
+
 	it('does not alert or create a task again while the hit stays open', async () => {
 		const { ws, quiet } = await quietCustomer();
 		await detectSignalsForAccounts(db, ws, [quiet.id], { now: NOW });

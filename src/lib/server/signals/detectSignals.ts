@@ -17,7 +17,7 @@ import { planHitChanges, type HitChanges, type RuleResult } from '$lib/domain/si
 import { runCompiledRule } from './runCompiledRule';
 import { cachedDetectionPlan, loadDetectionPlan, type DetectionPlan } from './detectionSignals';
 import { nameOpenedHits, writeHitStatements } from './hitWrites';
-import { loadFollowUpContext, loadOpenTaskCounts, taskDepartments, planFollowUps, type FollowUpContext, type FollowUps } from './followUps';
+import { loadFollowUpContext, planFollowUps, type FollowUpContext, type FollowUps } from './followUps';
 import { evaluateAccounts } from './evaluateAccounts';
 import { ACCOUNT_HISTORY_TABLE, createAccountHistory } from './accountHistory';
 import { loadStoredHits, type StoredHits } from './storedHits';
@@ -124,8 +124,6 @@ async function planDetectionWrites(tx: SqlRunner, workspaceId: string, evaluated
 	let followUps: FollowUps | null = null;
 	if (opened.length > 0) {
 		const ctx = evaluated.followUps ?? (await loadFollowUpContext(tx, workspaceId, opened.map((h) => h.accountId)));
-		const departments = taskDepartments(plan.signals, opened);
-		if (departments.length > 0) await loadOpenTaskCounts(tx, workspaceId, ctx, departments);
 		followUps = planFollowUps(workspaceId, plan.signals, opened, ctx, now);
 	}
 	const names = new Map(plan.signals.map((sg) => [sg.key, sg.name]));
@@ -175,8 +173,7 @@ async function detectMany(tx: Database, workspaceId: string, accountIds: string[
 /**
  * Detection for the accounts some new activities touched. Pass the database or the transaction
  * the activities were written in; runs in its own (nested) transaction. A few accounts take two
- * round trips on PostgreSQL (pipelinedTransaction; one when nothing changes), three when a hit opens
- * with a task for a department.
+ * round trips on PostgreSQL (pipelinedTransaction; one when nothing changes).
  */
 export async function detectSignalsForAccounts(
 	db: Database,

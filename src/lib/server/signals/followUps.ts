@@ -18,8 +18,6 @@ export interface WorkspaceMember {
 
 export interface FollowUpContext {
 	members: WorkspaceMember[];
-	/** Open tasks per user (see loadOpenTaskCounts), kept up to date as tasks are planned (spreads department tasks). */
-	openTasks: Map<string, number>;
 	/** Owner of each account that opened a hit. */
 	owners: Map<string, string | null>;
 }
@@ -37,44 +35,12 @@ export async function loadFollowUpContext(db: SqlRunner, workspaceId: string, ac
 	);
 	return {
 		members: (row.members ?? []).map(([userId, department]) => ({ userId, department })),
-		openTasks: new Map(),
 		owners: new Map(row.owners ?? [])
 	};
 }
 
-/** The departments some of `opened` gives a task to (their member with the fewest open tasks takes it). */
-export function taskDepartments(signals: DetectionSignal[], opened: OpenedHit[]): string[] {
-	const openedKeys = new Set(opened.map((h) => h.signalKey));
-	const departments = signals.flatMap((s) => (s.task && s.task.assignee !== 'owner' && openedKeys.has(s.key) ? [s.task.assignee] : []));
-	return [...new Set(departments)];
-}
-
-/**
- * Fills in the open tasks of the members of `departments`, the only ones pickMember compares (an
- * index range per member, rather than counting every open task of the workspace).
- */
-export async function loadOpenTaskCounts(db: SqlRunner, workspaceId: string, ctx: FollowUpContext, departments: string[]): Promise<void> {
-	const candidates = [...new Set(ctx.members.filter((m) => departments.includes(m.department)).map((m) => m.userId))];
-	if (candidates.length === 0) return;
-	const counts = await queryRows<{ owner_id: string; n: number }>(
-		db,
-		sql`select owner_id, count(*)::int as n from task
-			where workspace_id = ${workspaceId}::uuid and owner_id = any(${`{${candidates.join(',')}}`}::uuid[]) and status = 'open'
-			group by owner_id`
-	);
-	for (const c of counts) ctx.openTasks.set(c.owner_id, Number(c.n));
-}
-
 function addDays(now: Date, days: number): string {
 	return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The department member with the fewest open tasks (ties: the lowest user id, so it is repeatable). */
-function pickMember(ctx: FollowUpContext, department: string): string | null {
-	const candidates = ctx.members.filter((m) => m.department === department).map((m) => m.userId).sort();
-	let best: string | null = null;
-	for (const id of candidates) if (best === null || (ctx.openTasks.get(id) ?? 0) < (ctx.openTasks.get(best) ?? 0)) best = id;
-	return best;
 }
 
 export interface FollowUps {
@@ -112,12 +78,19 @@ export function planFollowUps(workspaceId: string, signals: DetectionSignal[], o
 				}
 			}
 			if (signal.task) {
-				const assignee = signal.task.assignee === 'owner' ? owner : pickMember(ctx, signal.task.assignee);
+				// A department's task goes to its member with the fewest open tasks, chosen by the insert.
+				const toOwner = signal.task.assignee === 'owner';
 				const title = signal.template ? `${signal.name}: ${signal.action} (template: ${signal.template})` : `${signal.name}: ${signal.action}`;
 				const id = randomUUID();
-				tasks.push({ id, title: title.slice(0, 300), owner_id: assignee, due_on: addDays(now, signal.task.dueInDays), account_id: hit.accountId });
+				tasks.push({
+					id,
+					title: title.slice(0, 300),
+					owner_id: toOwner ? owner : null,
+					department: toOwner ? null : signal.task.assignee,
+					due_on: addDays(now, signal.task.dueInDays),
+					account_id: hit.accountId
+				});
 				taskOf.set(hit.id, id);
-				if (assignee) ctx.openTasks.set(assignee, (ctx.openTasks.get(assignee) ?? 0) + 1);
 			}
 		}
 	}
@@ -130,15 +103,39 @@ export function planFollowUps(workspaceId: string, signals: DetectionSignal[], o
 	const webhook = webhookEventsStatement(workspaceId, 'alert.created', events);
 	if (webhook) statements.push(webhook);
 	return {
-		tasks:
-			tasks.length === 0
-				? null
-				: sql`insert into task (id, workspace_id, title, owner_id, due_on, account_id)
-					select r.id, ${workspaceId}::uuid, r.title, r.owner_id, r.due_on, r.account_id
-					from json_to_recordset(${JSON.stringify(tasks)}::json) as r(id uuid, title text, owner_id uuid, due_on date, account_id uuid)`,
+		tasks: tasks.length === 0 ? null : insertTasks(workspaceId, tasks),
 		alerts: statements,
 		taskOf,
 		alertCount: alerts.length,
 		taskCount: tasks.length
 	};
+}
+
+/**
+ * Inserts planned tasks; one with a department instead of an owner goes to the department's
+ * member (not a viewer) with the fewest open tasks, ties to the lowest user id, counting the
+ * tasks this statement gives out in the order planned: the j-th task of a department takes the
+ * j-th smallest (open tasks + g, user id) over its members and g = 0, 1, 2... (what picking the
+ * least busy member one task at a time gives). No member: no owner. The counting happens here,
+ * in the statement that needs it, so detection waits for no separate read.
+ */
+function insertTasks(workspaceId: string, tasks: Record<string, unknown>[]): SQL {
+	return sql`insert into task (id, workspace_id, title, owner_id, due_on, account_id)
+		with planned as (
+			select r.*, row_number() over (partition by r.department order by r.n) as j
+			from json_to_recordset(${JSON.stringify(tasks.map((t, n) => ({ ...t, n })))}::json)
+				as r(id uuid, title text, owner_id uuid, department text, due_on date, account_id uuid, n int)
+		), wanted as (
+			select department, count(*)::int as k from planned where department is not null group by department
+		), members as (
+			select m.user_id, m.department::text as department, w.k,
+				(select count(*) from task t where t.workspace_id = ${workspaceId}::uuid and t.owner_id = m.user_id and t.status = 'open') as busy
+			from membership m join wanted w on w.department = m.department::text
+			where m.workspace_id = ${workspaceId}::uuid and m.role <> 'viewer'
+		), turns as (
+			select department, user_id, row_number() over (partition by department order by busy + g, user_id) as j
+			from members cross join lateral generate_series(0, k - 1) as g
+		)
+		select p.id, ${workspaceId}::uuid, p.title, coalesce(p.owner_id, t.user_id), p.due_on, p.account_id
+		from planned p left join turns t on t.department = p.department and t.j = p.j`;
 }
