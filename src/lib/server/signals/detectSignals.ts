@@ -54,10 +54,12 @@ async function lockWorkspace(tx: SqlRunner, workspaceId: string, plan: Detection
 	// A few accounts' reads are prepared statements whose plan does not depend on the values (index
 	// lookups by workspace and account); left to itself PostgreSQL planned some of them anew on
 	// every call, which cost about as much as running them.
+	// JIT compilation never pays for itself here (about 25 ms per statement whose generic plan looks
+	// costly, such as the task insert's per-member counts); the sweep turns it off too.
 	const generic = few ? sql`, set_config('plan_cache_mode', 'force_generic_plan', true)` : sql``;
 	const [row] = await queryRows<{ revision: number }>(
 		tx,
-		sql`select pg_advisory_xact_lock(${WRITE_LOCK}::int, ${lockKey(workspaceId)}), set_config('synchronous_commit', 'off', true)${generic},
+		sql`select pg_advisory_xact_lock(${WRITE_LOCK}::int, ${lockKey(workspaceId)}), set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true)${generic},
 			(select coalesce(max(number), 0)::int from playbook_revision where workspace_id = ${workspaceId}::uuid) as revision`
 	);
 	return Number(row.revision) === plan.revision ? plan : reload();
@@ -96,8 +98,9 @@ async function evaluateMany(tx: Database, workspaceId: string, accountIds: strin
 	const plan = await lockWorkspace(tx, workspaceId, expected, () => loadDetectionPlan(tx, workspaceId));
 	// Rules sort and window every matching event per account: keep those sorts in memory. The
 	// planner's estimates for these queries are high enough to trigger JIT compilation, which
-	// costs more (about a second per rule on 2,000,000 activities) than it ever saves here.
-	await tx.execute(sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
+	// costs more (about a second per rule on 2,000,000 activities) than it ever saves here
+	// (lockWorkspace has turned it off).
+	await tx.execute(sql`select set_config('work_mem', '64MB', true)`);
 	await createAccountHistory(tx, workspaceId, now, accountIds);
 	const stored = await loadStoredHits(tx, workspaceId, accountIds);
 	const backfilled = accountIds === undefined ? await backfillSignalHistory(tx, workspaceId, plan.signals, plan.revision, now) : 0;
