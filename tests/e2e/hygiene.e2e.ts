@@ -60,7 +60,7 @@ test('an admin finds a duplicate pair, merges it taking a field from the loser, 
 	// The merged-away record is gone.
 	expect((await page.goto(busy.href))?.status()).toBe(404);
 
-	await page.goto(`/w/${demo.slug}/data/audit`);
+	await gotoForm(page, `/w/${demo.slug}/data/audit`);
 	await page.getByLabel('Action').selectOption('record.merge');
 	await page.getByRole('button', { name: 'Filter' }).click();
 	await expect(page).toHaveURL(/action=record\.merge/);

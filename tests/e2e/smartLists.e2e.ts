@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, signIn } from './session';
+import { demo, gotoForm, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 const base = `/w/${demo.slug}`;
@@ -10,7 +10,7 @@ test('a member builds a smart list from the form, fixes a rule the app refused, 
 	const industry = `Robotics ${stamp}`;
 
 	// An account only this test's filters can match.
-	await page.goto(`${base}/accounts/new`);
+	await gotoForm(page, `${base}/accounts/new`);
 	await page.getByLabel('Account name').fill(`Smart Robotics ${stamp}`);
 	await page.getByLabel('Lifecycle stage').selectOption('customer');
 	await page.getByLabel('Industry').fill(industry);
