@@ -75,6 +75,30 @@ test('the timeline pages without JavaScript too', async ({ browser }) => {
 	await context.close();
 });
 
+test('what a person types before the page has loaded its scripts is kept, and saved', async ({ page }) => {
+	await signIn(page, demo.email('sales'));
+	// Hold the page's scripts, as a slow connection does, until the name has been typed.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	// Not waiting for DOMContentLoaded: that waits for the page's module scripts.
+	await page.goto(`/w/${demo.slug}/accounts/new`, { waitUntil: 'commit' });
+	const name = `Typed Early ${Date.now()}`;
+	await page.getByLabel('Account name').fill(name);
+	await page.getByLabel('Industry').fill('Logistics');
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+	release();
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect(page.getByLabel('Account name')).toHaveValue(name);
+	await expect(page.getByLabel('Industry')).toHaveValue('Logistics');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+	await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 test('field errors are shown in plain words and nothing is saved', async ({ page }) => {
 	await signIn(page, demo.email('sales'));
 	await page.goto(`/w/${demo.slug}/accounts/new`);

@@ -17,13 +17,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /**
- * Opens a form page and waits until its scripts have run. Hydration sets each bound select and
- * each input's value from the page's data, so a choice made before it is undone (a facilitator
- * picked before, in one CI run: the session was planned for the suggested one).
+ * Opens a form page and waits until it has hydrated (the root layout marks <html>). Hydration
+ * sets each bound select from the page's data, so a choice made before it is undone (a
+ * facilitator picked before, in one CI run: the session was planned for the suggested one).
  */
 export async function gotoForm(page: Page, url: string) {
 	await page.goto(url);
-	await page.waitForLoadState('networkidle');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 }
 
 /** Plans a session through the form with the demo facilitator (Jonah) in charge; returns its live page's URL. */
