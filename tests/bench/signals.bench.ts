@@ -73,7 +73,7 @@ try {
 	const types: ActivityType[] = ['product_login', 'pricing_visit', 'ticket_opened', 'email_replied', 'survey_answered', 'proposal_viewed'];
 	const samples: number[] = [];
 	const floor: number[] = [];
-	/** The same samples, split: detections that opened a hit (alerts, a task: more writes, one more round trip) and the rest. */
+	/** The same samples, split: detections that opened a hit (a hit, alerts, a task: more writes) and the rest. */
 	const opening: number[] = [];
 	const unchanged: number[] = [];
 	let at = sweepNow.getTime() + 120_000;

@@ -6,7 +6,6 @@ const contacts = `/w/${demo.slug}/contacts`;
 
 /** Creates a contact through the form; returns its page URL. */
 async function createContact(page: Page, fields: { firstName: string; lastName: string; email: string }) {
-	// Text typed before hydration is lost (the first name, in one CI run).
 	await gotoForm(page, `${contacts}/new`);
 	await page.getByLabel('First name').fill(fields.firstName);
 	await page.getByLabel('Last name').fill(fields.lastName);

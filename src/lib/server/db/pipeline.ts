@@ -1,15 +1,17 @@
 /**
  * A transaction in two round trips on PostgreSQL: BEGIN leaves with the first reads, COMMIT with
  * the writes; when there is nothing to write, the result is returned without waiting for the
- * COMMIT (a read-only transaction has nothing for it to confirm). For small hot paths (incremental signal detection) the round trips, not the
- * queries, are most of the time. Statements are named prepared statements on the connection, so
- * repeated ones skip parsing and planning.
+ * COMMIT (a read-only transaction has nothing for it to confirm). For small hot paths
+ * (incremental signal detection) the round trips, not the queries, are most of the time.
+ * Statements are named prepared statements on the connection, so repeated ones skip parsing and
+ * planning.
  *
- * `fn` gets a runner for its reads (only reads: with no writes, nothing waits for the COMMIT; send them together, e.g. with Promise.all; they reach the
- * server in the order they are called) and a full Database for rare extra work outside the
- * pipeline; it returns its result and the writes to run, in order, before COMMIT. The first
- * failure rolls everything back. On PGlite, or inside a transaction the caller opened, it is a
- * plain (nested) transaction with the same meaning (on PGlite with prepared statements, prepared.ts).
+ * `fn` gets a runner for its reads (only reads: with no writes, nothing waits for the COMMIT;
+ * send them together, e.g. with Promise.all; they reach the server in the order they are called)
+ * and a full Database for rare extra work outside the pipeline; it returns its result and the
+ * writes to run, in order, before COMMIT. The first failure rolls everything back. On PGlite, or
+ * inside a transaction the caller opened, it is a plain (nested) transaction with the same meaning
+ * (on PGlite with prepared statements, prepared.ts).
  */
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';

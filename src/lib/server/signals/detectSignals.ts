@@ -54,8 +54,8 @@ async function lockWorkspace(tx: SqlRunner, workspaceId: string, plan: Detection
 	// A few accounts' reads are prepared statements whose plan does not depend on the values (index
 	// lookups by workspace and account); left to itself PostgreSQL planned some of them anew on
 	// every call, which cost about as much as running them.
-	// JIT compilation never pays for itself here (about 25 ms per statement whose generic plan looks
-	// costly, such as the task insert's per-member counts); the sweep turns it off too.
+	// JIT compilation never pays for itself in detection, small or sweep (about 25 ms per statement
+	// whose generic plan looks costly, such as the task insert's per-member counts).
 	const generic = few ? sql`, set_config('plan_cache_mode', 'force_generic_plan', true)` : sql``;
 	const [row] = await queryRows<{ revision: number }>(
 		tx,

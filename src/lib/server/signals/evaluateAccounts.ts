@@ -100,20 +100,15 @@ export async function evaluateAccounts(
 				lastStartedAt: last.from,
 				lastEndedAt: last.to,
 				evidence: last.evidence,
-				evidenceAt: latestOf(timeline, last.evidence)
+				evidenceAt: timeOf(timeline, last.evidence.at(-1))
 			});
 		});
 	}
 	return results;
 }
 
-/** When the latest of these activities happened (null for none). */
-function latestOf(timeline: RuleTimeline, ids: number[]): Date | null {
-	if (ids.length === 0) return null;
-	const wanted = new Set(ids);
-	let latest: Date | null = null;
-	for (const a of timeline.activities) {
-		if (wanted.has(a.id) && (latest === null || (a.occurredAt as Date) > latest)) latest = a.occurredAt as Date;
-	}
-	return latest;
+/** When an activity happened: evidence is sorted by time, so its last id is the latest. */
+function timeOf(timeline: RuleTimeline, id: number | undefined): Date | null {
+	if (id === undefined) return null;
+	return (timeline.activities.find((a) => a.id === id)?.occurredAt as Date | undefined) ?? null;
 }
