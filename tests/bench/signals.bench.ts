@@ -11,6 +11,7 @@
  * type). Needs BENCH_DATABASE_URL or TEST_DATABASE_URL (PostgreSQL). Rows it adds are removed.
  */
 import postgres from 'postgres';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { pipelinedTransaction } from '../../src/lib/server/db/pipeline';
 import { sweepSignals, detectSignalsForAccounts } from '../../src/lib/server/signals/detectSignals';
@@ -77,7 +78,16 @@ try {
 	const opening: number[] = [];
 	const unchanged: number[] = [];
 	let at = sweepNow.getTime() + 120_000;
+	/** The app's garbage-collection pauses while the samples are taken (the tail's usual suspect). */
+	const pauses: { kind: string; ms: number }[] = [];
+	let measuring = false;
+	const gcKinds: Record<number, string> = { 1: 'young', 2: 'full', 4: 'incremental', 8: 'weak' };
+	const gc = new PerformanceObserver((list) => {
+		if (measuring) for (const e of list.getEntries()) pauses.push({ kind: gcKinds[(e as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other', ms: e.duration });
+	});
+	gc.observe({ entryTypes: ['gc'] });
 	for (const [i, { id }] of accounts.entries()) {
+		if (i === WARMUP) measuring = true;
 		at += 1_000;
 		const type = types[i % types.length];
 		const [row] = await raw<{ id: string }[]>`insert into activity (workspace_id, account_id, type, occurred_at, department, properties)
@@ -100,12 +110,18 @@ try {
 			floor.push(floorMs);
 		}
 	}
+	measuring = false;
+	gc.disconnect();
 	const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
 	console.log(`Incremental detection, ${samples.length} activities (after ${WARMUP} warm-up): mean ${mean.toFixed(2)} ms, p50 ${percentile(samples, 50).toFixed(2)} ms, p90 ${percentile(samples, 90).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms`);
 	for (const [label, part] of [['that opened a hit', opening], ['that opened none', unchanged]] as const) {
 		if (part.length > 0) console.log(`  ${part.length} ${label}: p50 ${percentile(part, 50).toFixed(2)} ms, p90 ${percentile(part, 90).toFixed(2)} ms, p99 ${percentile(part, 99).toFixed(2)} ms`);
 	}
 	console.log(`Floor (lock and one read in a pipelined transaction, no evaluation): p50 ${percentile(floor, 50).toFixed(2)} ms, p90 ${percentile(floor, 90).toFixed(2)} ms, p99 ${percentile(floor, 99).toFixed(2)} ms`);
+	const young = pauses.filter((p) => p.kind === 'young');
+	console.log(
+		`GC pauses during the samples: ${young.length} young-generation, ${young.reduce((a, p) => a + p.ms, 0).toFixed(1)} ms in all, longest ${Math.max(0, ...young.map((p) => p.ms)).toFixed(2)} ms; ${pauses.length - young.length} other`
+	);
 	const { execSync } = await import('node:child_process');
 	console.log(`Machine load: ${execSync('uptime').toString().trim()}`);
 	const r = (n: number) => Math.round(n * 1000) / 1000;
