@@ -9,7 +9,7 @@ import { testDatabases } from '../../../../tests/databases';
 import { makeAccount, makeActivities, makeUser, makeWorkspace } from '../../../../tests/factories';
 import type { Database, OpenDatabase } from '../db/index';
 import { signalAlert, signalHit, task, webhookEvent } from '../db/schema';
-import { createWebhookEndpoint } from '../webhooks/endpoints';
+import { createWebhookEndpoint, updateWebhookEndpoint } from '../webhooks/endpoints';
 import { detectSignalsForAccounts, sweepSignals } from './detectSignals';
 import { countFiredAccounts } from './firedCounts';
 import { getCurrentRevision, saveRevision } from '../playbook/revisions';
@@ -102,6 +102,19 @@ describe.each(testDatabases())('signal detection ($name)', ({ open }) => {
 				[success.id, quiet.id]
 			].sort()
 		);
+	});
+
+	it('queues only the events an enabled endpoint listens to', async () => {
+		const { ws, owner, quiet } = await quietCustomer();
+		const actor = { userId: owner.id, name: 'Olivia Owner' };
+		await createWebhookEndpoint(db, ws, actor, { url: 'https://hooks.example.test/alerts', description: null, events: ['alert.created'] });
+		const off = await createWebhookEndpoint(db, ws, actor, { url: 'https://hooks.example.test/fired', description: null, events: ['signal.fired'] });
+		await updateWebhookEndpoint(db, ws, actor, off.id, { enabled: false });
+		const result = await detectSignalsForAccounts(db, ws, [quiet.id], { now: NOW });
+		expect(result.alerts).toBeGreaterThan(0);
+		const events = await db.select().from(webhookEvent).where(eq(webhookEvent.workspaceId, ws));
+		expect(new Set(events.map((e) => e.type))).toEqual(new Set(['alert.created']));
+		expect(events).toHaveLength(result.alerts);
 	});
 
 	it("gives a department's task to its member with the fewest open tasks (done ones do not count)", async () => {

@@ -9,14 +9,14 @@
  * never interleave their reads and writes; the partial unique index on open hits backs this up.
  */
 import { webhookEventsStatement } from '../webhooks/enqueue';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
 import { pipelinedTransaction, runWrites, type PipelinedWork, type SqlRunner } from '../db/pipeline';
 import { planHitChanges, type HitChanges, type RuleResult } from '$lib/domain/signals/planHitChanges';
 import { runCompiledRule } from './runCompiledRule';
 import { cachedDetectionPlan, loadDetectionPlan, type DetectionPlan } from './detectionSignals';
-import { nameOpenedHits, writeHitStatements } from './hitWrites';
+import { nameOpenedHits, writeHitStatements, type OpenedHit } from './hitWrites';
 import { loadFollowUpContext, planFollowUps, type FollowUpContext, type FollowUps } from './followUps';
 import { evaluateAccounts } from './evaluateAccounts';
 import { ACCOUNT_HISTORY_TABLE, createAccountHistory } from './accountHistory';
@@ -125,22 +125,12 @@ async function planDetectionWrites(tx: SqlRunner, workspaceId: string, evaluated
 	}
 	const opened = nameOpenedHits(planned);
 	let followUps: FollowUps | null = null;
+	let fired: SQL | null = null;
 	if (opened.length > 0) {
 		const ctx = evaluated.followUps ?? (await loadFollowUpContext(tx, workspaceId, opened.map((h) => h.accountId)));
 		followUps = planFollowUps(workspaceId, plan.signals, opened, ctx, now);
+		if (ctx.webhookEvents.has('signal.fired')) fired = signalFiredEvents(workspaceId, plan, opened);
 	}
-	const names = new Map(plan.signals.map((sg) => [sg.key, sg.name]));
-	const fired = webhookEventsStatement(
-		workspaceId,
-		'signal.fired',
-		opened.map((h) => ({
-			signal: { key: h.signalKey, name: names.get(h.signalKey) ?? h.signalKey },
-			account: { id: h.accountId },
-			hitId: h.id,
-			firedAt: h.firstFiredAt.toISOString(),
-			evidenceActivityIds: h.evidence
-		}))
-	);
 	// Signals that left the stable set (retired, removed, made draft) no longer hold anywhere.
 	const keys = new Set(plan.signals.map((s) => s.key));
 	const orphaned = open.filter((h) => !keys.has(h.signalKey)).map((h) => h.id);
@@ -164,6 +154,22 @@ async function planDetectionWrites(tx: SqlRunner, workspaceId: string, evaluated
 		tasks: followUps?.taskCount ?? 0
 	};
 	return { result, writes };
+}
+
+/** The signal.fired webhook events of the hits just opened. */
+function signalFiredEvents(workspaceId: string, plan: DetectionPlan, opened: OpenedHit[]): SQL | null {
+	const names = new Map(plan.signals.map((sg) => [sg.key, sg.name]));
+	return webhookEventsStatement(
+		workspaceId,
+		'signal.fired',
+		opened.map((h) => ({
+			signal: { key: h.signalKey, name: names.get(h.signalKey) ?? h.signalKey },
+			account: { id: h.accountId },
+			hitId: h.id,
+			firedAt: h.firstFiredAt.toISOString(),
+			evidenceActivityIds: h.evidence
+		}))
+	);
 }
 
 /** Detection of many accounts (or all: `accountIds` undefined) inside the caller's transaction. */

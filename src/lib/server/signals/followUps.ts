@@ -20,22 +20,30 @@ export interface FollowUpContext {
 	members: WorkspaceMember[];
 	/** Owner of each account that opened a hit. */
 	owners: Map<string, string | null>;
+	/** The webhook event types some enabled endpoint of the workspace listens to. */
+	webhookEvents: Set<string>;
 }
 
-/** Who can be alerted or given tasks, and the owners of `accountIds`: one round trip. */
+/**
+ * Who can be alerted or given tasks, the owners of `accountIds`, and which webhook events anyone
+ * listens to (so no event statement is sent when nobody does): one round trip.
+ */
 export async function loadFollowUpContext(db: SqlRunner, workspaceId: string, accountIds: string[]): Promise<FollowUpContext> {
 	// One statement (detection sends its reads together, and each statement costs a round of parsing).
-	const [row] = await queryRows<{ members: [string, string][] | null; owners: [string, string | null][] | null }>(
+	const [row] = await queryRows<{ members: [string, string][] | null; owners: [string, string | null][] | null; webhook_events: string[] | null }>(
 		db,
 		sql`select
 			(select json_agg(json_build_array(user_id, department::text)) from membership
 			 where workspace_id = ${workspaceId}::uuid and role <> 'viewer') as members,
 			(select json_agg(json_build_array(id, owner_id)) from account
-			 where workspace_id = ${workspaceId}::uuid and id = any(${`{${[...new Set(accountIds)].join(',')}}`}::uuid[])) as owners`
+			 where workspace_id = ${workspaceId}::uuid and id = any(${`{${[...new Set(accountIds)].join(',')}}`}::uuid[])) as owners,
+			(select json_agg(distinct e) from webhook_endpoint w cross join unnest(w.events) as e
+			 where w.workspace_id = ${workspaceId}::uuid and w.disabled_at is null) as webhook_events`
 	);
 	return {
 		members: (row.members ?? []).map(([userId, department]) => ({ userId, department })),
-		owners: new Map(row.owners ?? [])
+		owners: new Map(row.owners ?? []),
+		webhookEvents: new Set(row.webhook_events ?? [])
 	};
 }
 
@@ -58,6 +66,7 @@ export function planFollowUps(workspaceId: string, signals: DetectionSignal[], o
 	const tasks: Record<string, unknown>[] = [];
 	const alerts: Record<string, unknown>[] = [];
 	const events: Record<string, unknown>[] = [];
+	const listened = ctx.webhookEvents.has('alert.created');
 	const taskOf = new Map<string, string>();
 	for (const signal of signals) {
 		if (!signal.alerts && !signal.task) continue;
@@ -71,6 +80,7 @@ export function planFollowUps(workspaceId: string, signals: DetectionSignal[], o
 				for (const [userId, reason] of recipients) {
 					const id = randomUUID();
 					alerts.push({ id, hit_id: hit.id, user_id: userId, reason, signal_name: signal.name, template: signal.template });
+					if (!listened) continue;
 					events.push({
 						alert: { id, signal: { key: signal.key, name: signal.name }, recipientUserId: userId, reason, template: signal.template },
 						account: { id: hit.accountId }
