@@ -3,6 +3,7 @@
  * accounts new activities touched, hits closed (not deleted) when a rule stops holding, alerts
  * and tasks made once per open hit, and concurrent sweeps producing one set of hits.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { testDatabases } from '../../../../tests/databases';
@@ -11,6 +12,8 @@ import type { Database, OpenDatabase } from '../db/index';
 import { signalAlert, signalHit, task, webhookEvent } from '../db/schema';
 import { createWebhookEndpoint, updateWebhookEndpoint } from '../webhooks/endpoints';
 import { detectSignalsForAccounts, sweepSignals } from './detectSignals';
+import { loadDetectionPlan } from './detectionSignals';
+import { loadFollowUpContext, planFollowUps } from './followUps';
 import { countFiredAccounts } from './firedCounts';
 import { getCurrentRevision, saveRevision } from '../playbook/revisions';
 
@@ -104,17 +107,27 @@ describe.each(testDatabases())('signal detection ($name)', ({ open }) => {
 		);
 	});
 
-	it('queues only the events an enabled endpoint listens to', async () => {
+	it('reads which events enabled endpoints listen to, and a sweep queues only those', async () => {
 		const { ws, owner, quiet } = await quietCustomer();
 		const actor = { userId: owner.id, name: 'Olivia Owner' };
 		await createWebhookEndpoint(db, ws, actor, { url: 'https://hooks.example.test/alerts', description: null, events: ['alert.created'] });
 		const off = await createWebhookEndpoint(db, ws, actor, { url: 'https://hooks.example.test/fired', description: null, events: ['signal.fired'] });
 		await updateWebhookEndpoint(db, ws, actor, off.id, { enabled: false });
-		const result = await detectSignalsForAccounts(db, ws, [quiet.id], { now: NOW });
-		expect(result.alerts).toBeGreaterThan(0);
+		const ctx = await loadFollowUpContext(db, ws, [quiet.id]);
+		expect(ctx.webhookEvents).toEqual(new Set(['alert.created']));
+		// Nobody listening: the alerts are written without an event statement beside them.
+		const { signals } = await loadDetectionPlan(db, ws);
+		const hit = { id: randomUUID(), signalKey: 'login-silence', accountId: quiet.id, firstFiredAt: daysAgo(9), evidence: [] };
+		const deaf = planFollowUps(ws, signals, [hit], { ...ctx, webhookEvents: new Set() }, NOW);
+		expect(deaf.alertCount).toBeGreaterThan(0);
+		expect(deaf.alerts).toHaveLength(1);
+		expect(planFollowUps(ws, signals, [hit], ctx, NOW).alerts).toHaveLength(2);
+
+		const result = await sweepSignals(db, ws, { now: NOW });
+		expect(result?.alerts).toBeGreaterThan(0);
 		const events = await db.select().from(webhookEvent).where(eq(webhookEvent.workspaceId, ws));
 		expect(new Set(events.map((e) => e.type))).toEqual(new Set(['alert.created']));
-		expect(events).toHaveLength(result.alerts);
+		expect(events).toHaveLength(result!.alerts);
 	});
 
 	it("gives a department's task to its member with the fewest open tasks (done ones do not count)", async () => {
