@@ -37,6 +37,7 @@ const percentile = (samples: number[], p: number) => {
 	const sorted = [...samples].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
+const spread = (samples: number[]) => [50, 90, 99].map((p) => `p${p} ${percentile(samples, p).toFixed(2)} ms`).join(', ');
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 	const started = performance.now();
 	const out = await fn();
@@ -128,13 +129,13 @@ try {
 	const pauses = gcs.filter((e) => e.startTime >= sampling.from && e.startTime < sampling.to);
 	const young = pauses.filter((e) => kindOf(e) === perf.NODE_PERFORMANCE_GC_MINOR);
 	const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
-	console.log(`Incremental detection, ${samples.length} activities (after ${WARMUP} warm-up): mean ${mean.toFixed(2)} ms, p50 ${percentile(samples, 50).toFixed(2)} ms, p90 ${percentile(samples, 90).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms`);
+	console.log(`Incremental detection, ${samples.length} activities (after ${WARMUP} warm-up): mean ${mean.toFixed(2)} ms, ${spread(samples)}`);
 	for (const [label, part] of [['that opened a hit', opening], ['that opened none', unchanged]] as const) {
-		if (part.length > 0) console.log(`  ${part.length} ${label}: p50 ${percentile(part, 50).toFixed(2)} ms, p90 ${percentile(part, 90).toFixed(2)} ms, p99 ${percentile(part, 99).toFixed(2)} ms`);
+		if (part.length > 0) console.log(`  ${part.length} ${label}: ${spread(part)}`);
 	}
 	if (startUp.length > 0)
-		console.log(`The loop's first ${startUp.length} detections (part of the warm-up): p50 ${percentile(startUp, 50).toFixed(2)} ms, p90 ${percentile(startUp, 90).toFixed(2)} ms, p99 ${percentile(startUp, 99).toFixed(2)} ms`);
-	console.log(`Floor (lock and one read in a pipelined transaction, no evaluation): p50 ${percentile(floor, 50).toFixed(2)} ms, p90 ${percentile(floor, 90).toFixed(2)} ms, p99 ${percentile(floor, 99).toFixed(2)} ms`);
+		console.log(`The loop's first ${startUp.length} detections (part of the warm-up): ${spread(startUp)}`);
+	console.log(`Floor (lock and one read in a pipelined transaction, no evaluation): ${spread(floor)}`);
 	console.log(
 		`GC pauses during the samples: ${young.length} young-generation, ${young.reduce((a, e) => a + e.duration, 0).toFixed(1)} ms in all, longest ${Math.max(0, ...young.map((e) => e.duration)).toFixed(2)} ms; ${pauses.length - young.length} other`
 	);
