@@ -122,8 +122,15 @@ test('each signal spotting round stays private until its reveal, and the ended s
 	await seller.getByRole('button', { name: 'Record win' }).click();
 	await expect(facilitator.getByText(win)).toBeVisible();
 
+	await expect(facilitator.getByRole('group', { name: 'Facilitator controls' })).toBeVisible();
+	await expect(facilitator.getByLabel('Find an account to walk through')).toBeVisible();
 	facilitator.once('dialog', (dialog) => void dialog.accept());
 	await facilitator.getByRole('button', { name: 'End session' }).click();
+	// The ended session's page offers nothing to steer any more, and stays accessible.
+	await expect(facilitator.getByRole('link', { name: 'Read the summary' })).toBeVisible();
+	await expect(facilitator.getByRole('group', { name: 'Facilitator controls' })).toHaveCount(0);
+	await expect(facilitator.getByLabel('Find an account to walk through')).toHaveCount(0);
+	await expectNoSeriousA11yViolations(facilitator);
 	await facilitator.getByRole('link', { name: 'Read the summary' }).click();
 	await expect(facilitator.getByRole('heading', { level: 1 })).toContainText(title);
 	await expect(facilitator.getByText(objective)).toBeVisible();
