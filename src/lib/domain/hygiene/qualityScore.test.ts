@@ -28,6 +28,14 @@ describe('scoreDataQuality', () => {
 		expect(parts.find((p) => p.key === 'staleAccounts')).toMatchObject({ affected: 25, total: 50, points: 10 });
 	});
 
+	it('rounds, but scores 100 only when no check found a problem', () => {
+		// Two of 1,000 accounts in a duplicate pair keep 9.98 of 10 points: 99.98 in all.
+		expect(scoreDataQuality({ ...clean, accounts: 1000, duplicateAccounts: 2 }).score).toBe(99);
+		// One of 50 accounts stale: 99.6 kept, shown as 99; four: 98.4, rounded to 98.
+		expect(scoreDataQuality({ ...clean, staleAccounts: 1 }).score).toBe(99);
+		expect(scoreDataQuality({ ...clean, staleAccounts: 4 }).score).toBe(98);
+	});
+
 	it('an empty store loses nothing, and counts above the total cannot push a part below zero', () => {
 		const empty = Object.fromEntries(Object.keys(clean).map((k) => [k, 0])) as QualityCounts;
 		expect(scoreDataQuality(empty).score).toBe(100);
