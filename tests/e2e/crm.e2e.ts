@@ -23,7 +23,7 @@ test('a member browses accounts, reads and filters a timeline, loads older event
 	await page.getByLabel('Lifecycle stage').selectOption('churned');
 	await page.getByRole('button', { name: 'Apply' }).click();
 	await expect(page).toHaveURL(/lifecycle=churned/);
-	for (const badge of await page.getByRole('table').locator('tbody .badge').allTextContents()) expect(badge).toBe('churned');
+	for (const badge of await page.getByRole('table').locator('tbody .badge').allTextContents()) expect(badge).toBe('Churned');
 
 	await openBusyAccount(page);
 	await expectNoSeriousA11yViolations(page);

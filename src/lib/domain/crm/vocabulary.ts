@@ -18,6 +18,13 @@ export const DEPARTMENT_LABELS: Record<Department, string> = {
 export const ACCOUNT_LIFECYCLES = ['lead', 'prospect', 'customer', 'churned'] as const;
 export type AccountLifecycle = (typeof ACCOUNT_LIFECYCLES)[number];
 
+export const ACCOUNT_LIFECYCLE_LABELS: Record<AccountLifecycle, string> = {
+	lead: 'Lead',
+	prospect: 'Prospect',
+	customer: 'Customer',
+	churned: 'Churned'
+};
+
 export const CONTACT_LIFECYCLES = ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer'] as const;
 export type ContactLifecycle = (typeof CONTACT_LIFECYCLES)[number];
 

@@ -84,6 +84,8 @@ export const load: PageServerLoad = async (event) => {
 		lookbackChoices: LOOKBACK_CHOICES,
 		measurement,
 		candidates,
+		/** A rule of this study's kind, shown as the example under the rule box. */
+		ruleExample: STARTER_RULES[kind][0].rule,
 		/** The playbook signal that already runs the measured rule, if one does. */
 		alreadyInPlaybook,
 		session: session ? { id: session.id, title: session.title } : null,
