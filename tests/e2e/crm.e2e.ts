@@ -133,6 +133,23 @@ test('the contacts list and the pipeline board read well', async ({ page }) => {
 	}
 });
 
+test('on a phone-sized screen the menu sits above the page and nothing scrolls sideways', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await signIn(page, demo.email('sales'));
+	for (const path of ['accounts', 'contacts']) {
+		await page.goto(`/w/${demo.slug}/${path}`);
+		await expect(page.getByRole('table')).toBeVisible();
+		// The wide table scrolls in its own box; the page itself is no wider than the screen.
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		const menu = await page.getByRole('navigation', { name: 'Workspace' }).boundingBox();
+		const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+		expect(menu!.height).toBeLessThan(250);
+		expect(heading!.y).toBeLessThan(500);
+	}
+	await openBusyAccount(page);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
 test('a viewer reads everything but is refused when trying to edit', async ({ page }) => {
 	await signIn(page, demo.email('viewer'));
 	await expect(page.getByText('You have read-only access to this workspace (viewer).')).toBeVisible();
