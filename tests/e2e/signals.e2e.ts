@@ -59,3 +59,53 @@ test('a logged detractor answer completes a churn-risk pattern: the owner gets a
 	await expect(task).toContainText(`due ${formatDate(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10))}`);
 	expect(await task.textContent()).toMatch(/Samuel Mensah|Aiko Tanaka|Jonah Okafor/);
 });
+
+test('an alert whose evidence is older than the newest page of the timeline opens the timeline at the evidence', async ({ page }) => {
+	test.setTimeout(180_000);
+	await signIn(page, demo.email('success'));
+	const base = `/w/${demo.slug}`;
+	// One of Samuel's customers, from the end of the list (the test above takes them from the
+	// start), on which the detractor signal is not firing. Each has well over 50 events in the
+	// last 80 days, so an answer logged 80 days ago is not on the timeline's newest page.
+	await page.goto(`${base}/accounts?lifecycle=customer`);
+	const samuel = await page.locator('#f-owner option', { hasText: 'Samuel Mensah' }).getAttribute('value');
+	const list = `${base}/accounts?lifecycle=customer&owner=${samuel}`;
+	await page.goto(list);
+	const links = page.getByRole('table').locator('tbody a');
+	let accountName = '';
+	for (let i = (await links.count()) - 1; i >= 0; i--) {
+		await page.goto(list);
+		accountName = (await links.nth(i).textContent())!.trim();
+		await links.nth(i).click();
+		const signals = page.getByRole('region', { name: /^Signals/ });
+		await expect(signals.getByRole('status')).toHaveCount(0);
+		if ((await signals.getByText('Detractor score in a survey').count()) === 0) break;
+	}
+
+	await page.getByText('Log an activity').click();
+	await page.getByLabel('What happened').selectOption('survey_answered');
+	await page.getByLabel('Summary').fill('Support took a week to answer');
+	await page.getByLabel('NPS score (survey answers, 0 to 10)').fill('3');
+	await page.getByLabel('When (UTC; empty for now)').fill(new Date(Date.now() - 80 * 86_400_000).toISOString().slice(0, 16));
+	await page.getByRole('button', { name: 'Log activity' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Activity logged' })).toBeVisible();
+
+	await page.goto(`${base}/inbox`);
+	const alert = page.locator('li.alert', { hasText: `Detractor score in a survey · ${accountName}` });
+	await expect(alert).toHaveCount(1);
+	await alert.getByRole('link', { name: `Detractor score in a survey · ${accountName}` }).click();
+	const card = page.getByRole('region', { name: 'Alert: Detractor score in a survey' });
+	await expect(card).toBeVisible();
+	// The timeline starts at the evidence, highlighted, with the way back to the newest events.
+	await expect(page.getByRole('link', { name: 'Back to the newest events' })).toBeVisible();
+	const highlighted = page.locator('#timeline li.event.highlight');
+	await expect(highlighted).toHaveCount(1);
+	await expect(highlighted).toContainText('NPS answer: 3/10');
+	// The card's link to the event goes to it.
+	const evidence = card.getByRole('link', { name: 'Survey answered' });
+	const target = (await evidence.getAttribute('href'))!;
+	await expect(page.locator(target)).toHaveCount(1);
+	await evidence.click();
+	await expect(page).toHaveURL(new RegExp(`${target}$`));
+	await expect(page.locator(target)).toBeInViewport();
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from './timelineCursor';
+import { decodeCursor, encodeCursor, timelineStartAt } from './timelineCursor';
 
 describe('timeline cursor', () => {
 	it('round-trips time to the millisecond and the id', () => {
@@ -12,5 +12,22 @@ describe('timeline cursor', () => {
 			expect(decodeCursor(bad)).toBeNull();
 		}
 		expect(decodeCursor(null)).toBeNull();
+	});
+});
+
+describe('timelineStartAt', () => {
+	const at = (iso: string, id: number) => ({ id, occurredAt: new Date(iso) });
+	const page = (ids: number[], more = true) => ({ items: ids.map((id) => ({ id })), next: more ? { id: ids.at(-1) } : null });
+
+	it('keeps the newest page when it already shows the newest evidence, or there is nothing older', () => {
+		expect(timelineStartAt([at('2026-01-05T00:00:00Z', 7), at('2026-01-01T00:00:00Z', 3)], page([9, 8, 7]))).toBeNull();
+		expect(timelineStartAt([at('2026-01-01T00:00:00Z', 3)], page([9, 8, 7], false))).toBeNull();
+		expect(timelineStartAt([], page([9, 8, 7]))).toBeNull();
+	});
+
+	it('starts just above the newest evidence when it is older than the newest page', () => {
+		const start = timelineStartAt([at('2026-01-01T00:00:00.000Z', 3), at('2026-01-02T10:00:00.123Z', 4)], page([99, 98, 97]));
+		// A millisecond later and id 0: the event itself is on the page even if stored to the microsecond.
+		expect(start).toEqual({ occurredAt: new Date('2026-01-02T10:00:00.124Z'), id: 0 });
 	});
 });

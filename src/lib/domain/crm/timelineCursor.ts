@@ -17,3 +17,17 @@ export function decodeCursor(value: string | null | undefined): TimelineCursor |
 	if (!Number.isSafeInteger(time) || !Number.isSafeInteger(id) || id <= 0) return null;
 	return { occurredAt: new Date(time), id };
 }
+
+/**
+ * Where a newest-first timeline should start so that the newest of some events (an alert's
+ * evidence) is on its first page: null when the newest page already shows it (or there is no
+ * evidence, or no older page), otherwise a cursor just above it. The cursor is a millisecond later
+ * than the event with no id below it, so the event itself and anything in its millisecond are kept
+ * whatever the stored timestamp's precision.
+ */
+export function timelineStartAt(evidence: { id: number; occurredAt: Date }[], firstPage: { items: { id: number }[]; next: unknown }): TimelineCursor | null {
+	if (evidence.length === 0 || firstPage.next === null) return null;
+	const newest = evidence.reduce((a, b) => (b.occurredAt.getTime() > a.occurredAt.getTime() ? b : a));
+	if (firstPage.items.some((item) => item.id === newest.id)) return null;
+	return { occurredAt: new Date(newest.occurredAt.getTime() + 1), id: 0 };
+}

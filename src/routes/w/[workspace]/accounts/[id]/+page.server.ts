@@ -13,7 +13,7 @@ import { handleForm } from '$lib/server/formAction';
 import { noteEditInput, noteInput, taskInput, taskStatusInput } from '$lib/domain/crm/inputs';
 import { can } from '$lib/domain/auth/permissions';
 import { readTimelineFilter } from '$lib/domain/crm/timelineFilter';
-import { encodeCursor } from '$lib/domain/crm/timelineCursor';
+import { encodeCursor, timelineStartAt } from '$lib/domain/crm/timelineCursor';
 import { isUuid } from '$lib/domain/forms/isUuid';
 import { getAlertEvidence, markAlertsRead } from '$lib/server/signals/alerts';
 import { scoreAccount } from '$lib/server/signals/leadScores';
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 	const alertId = event.url.searchParams.get('alert');
 	const alert = alertId && isUuid(alertId) ? await getAlertEvidence(db, workspace.id, userId, id, alertId) : null;
 	if (alert && !alert.alert.readAt) await markAlertsRead(db, workspace.id, userId, [alert.alert.id]);
-	const [contacts, deals, tasks, notes, timeline, members, score] = await Promise.all([
+	const [contacts, deals, tasks, notes, newest, members, score] = await Promise.all([
 		listAccountContacts(db, workspace.id, id),
 		listAccountDeals(db, workspace.id, id),
 		listOpenAccountTasks(db, workspace.id, id),
@@ -41,6 +41,10 @@ export const load: PageServerLoad = async (event) => {
 		listMembers(db, workspace.id),
 		scoreAccount(db, workspace.id, id)
 	]);
+	// An alert's evidence can be older than the newest page: then the timeline opens at it, so what
+	// the alert points at is on screen and highlighted ("Back to the newest events" goes up again).
+	const start = alert && filter.after === null ? timelineStartAt(alert.activities, newest) : null;
+	const timeline = start ? await listTimeline(db, workspace.id, id, { ...filter, after: start, limit: 50 }) : newest;
 	return {
 		account: found!,
 		contacts,
@@ -52,7 +56,7 @@ export const load: PageServerLoad = async (event) => {
 		score,
 		// Streamed: running the playbook over a long timeline can take a moment, the page need not wait.
 		signals: loadSignals(db, workspace.id, id),
-		filter: { types: filter.types, departments: filter.departments, paged: filter.after !== null },
+		filter: { types: filter.types, departments: filter.departments, paged: filter.after !== null || start !== null },
 		timeline: { items: timeline.items, next: timeline.next ? encodeCursor(timeline.next) : null }
 	};
 };
