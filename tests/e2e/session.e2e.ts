@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, openForEveryone, planSession, signIn } from './session';
+import { demo, pickAccount, planSession, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 
 test('a facilitator and two participants run a session live: agenda, follow the facilitator, tags seen by all', async ({ browser }) => {
@@ -26,10 +26,20 @@ test('a facilitator and two participants run a session live: agenda, follow the 
 
 	await facilitator.getByRole('button', { name: 'Start the session' }).click();
 	await expect(seller.getByRole('heading', { level: 1 })).toContainText('live');
+	// The Start button is gone; focus is on the live controls, not lost to the page.
+	await expect(facilitator.getByRole('group', { name: 'Facilitator controls' }).locator('button:focus')).toHaveCount(1);
 	await facilitator.getByRole('button', { name: 'Next item' }).click();
 	await expect(seller.locator('[aria-current="step"]')).toHaveText(/Walk a customer journey together/);
 
-	const opened = await openForEveryone(facilitator);
+	// By keyboard: the search takes one account, so once it is picked focus stays on it (the box is
+	// disabled), Tab reaches 'Open for everyone', and after opening focus is back in the search.
+	const opened = await pickAccount(facilitator, 'Find an account to walk through', 'a');
+	await expect(facilitator.getByRole('button', { name: `Remove ${opened}` })).toBeFocused();
+	await facilitator.keyboard.press('Tab');
+	await expect(facilitator.getByRole('button', { name: 'Open for everyone' })).toBeFocused();
+	await facilitator.keyboard.press('Enter');
+	await expect(facilitator.getByRole('heading', { name: `Timeline walkthrough: ${opened}` })).toBeVisible();
+	await expect(facilitator.getByRole('combobox', { name: 'Find an account to walk through' })).toBeFocused();
 	await expect(seller.getByRole('heading', { name: `Timeline walkthrough: ${opened}` })).toBeVisible();
 	await expect(seller.locator('li[id^="walk-"]').first()).toBeVisible();
 	await facilitator.locator('li[id^="walk-"]').nth(2).getByRole('button', { name: 'Show everyone' }).click();
@@ -45,6 +55,8 @@ test('a facilitator and two participants run a session live: agenda, follow the 
 	await event.getByLabel('Risk').check();
 	await event.getByLabel('What it means here').fill('Comparing plans before the renewal');
 	await event.getByRole('button', { name: 'Add tag' }).click();
+	// The form closes and focus goes back to the event's Tag button.
+	await expect(event.getByRole('button', { name: 'Tag' })).toBeFocused();
 	for (const page of [facilitator, support]) {
 		await expect(page.locator('.tag').filter({ hasText: 'Comparing plans before the renewal' })).toContainText('Sales');
 	}
