@@ -56,7 +56,7 @@ test('a facilitator and two participants run a session live: agenda, follow the 
 	await event.getByLabel('What it means here').fill('Comparing plans before the renewal');
 	await event.getByRole('button', { name: 'Add tag' }).click();
 	// The form closes and focus goes back to the event's Tag button.
-	await expect(event.getByRole('button', { name: 'Tag' })).toBeFocused();
+	await expect(event.getByRole('button', { name: 'Tag', exact: true })).toBeFocused();
 	for (const page of [facilitator, support]) {
 		await expect(page.locator('.tag').filter({ hasText: 'Comparing plans before the renewal' })).toContainText('Sales');
 	}
