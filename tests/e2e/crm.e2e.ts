@@ -52,10 +52,12 @@ test('a member browses accounts, reads and filters a timeline, loads older event
 
 	const note = `Renewal call booked ${Date.now()}`;
 	await page.getByLabel('Add a note').fill(note);
-	await page.getByRole('button', { name: 'Save note' }).click();
+	await page.getByRole('button', { name: 'Save note' }).press('Enter');
 	// The note's paragraph: the textarea of its (closed) edit form holds the same text in the page's HTML.
 	const saved = page.locator('p').filter({ hasText: note });
 	await expect(saved).toBeVisible();
+	// Saved in place: focus is still on the button, not back at the top of the page.
+	await expect(page.getByRole('button', { name: 'Save note' })).toBeFocused();
 	await page.reload();
 	await expect(saved).toBeVisible();
 });
