@@ -38,6 +38,8 @@ test('a member builds a smart list from the form, fixes a rule the app refused, 
 	// Refused with the rule language's own message; what was typed stays.
 	await expect(page.getByText(/The rule could not be read\. Line 1, column \d+/)).toBeVisible();
 	await expect(page.getByLabel('Rule (optional)')).toHaveAttribute('aria-invalid', 'true');
+	// Focus is on the field to fix, not at the top of the page.
+	await expect(page.getByLabel('Rule (optional)')).toBeFocused();
 	await expect(page.getByRole('group', { name: 'Lifecycle stage' }).getByLabel('customer')).toBeChecked();
 
 	await page.getByLabel('Rule (optional)').fill('');
