@@ -1,36 +1,54 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn } from './session';
 import { expectNoSeriousA11yViolations } from './axe';
 import { formatDate } from '../../src/lib/domain/format';
 
-test('a logged detractor answer completes a churn-risk pattern: the owner gets an alert with the evidence, and a task is made', async ({ page }) => {
-	// Several page loads and two axe scans of a long account page on a shared 2-core machine.
-	test.setTimeout(180_000);
-	await signIn(page, demo.email('success'));
+/**
+ * Opens one of Samuel's customers on which the detractor signal is not firing, taking the list
+ * from its start or its end (so two tests do not pick the same account), and returns its name.
+ */
+async function openCustomerWithoutDetractor(page: Page, from: 'start' | 'end'): Promise<string> {
 	const base = `/w/${demo.slug}`;
-	const inboxLink = page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: /^Inbox/ });
-	await expect(inboxLink).toHaveText('Inbox');
-
-	// A customer Samuel owns on which the detractor signal is not firing.
 	await page.goto(`${base}/accounts?lifecycle=customer`);
 	const samuel = await page.locator('#f-owner option', { hasText: 'Samuel Mensah' }).getAttribute('value');
-	await page.goto(`${base}/accounts?lifecycle=customer&owner=${samuel}`);
+	const list = `${base}/accounts?lifecycle=customer&owner=${samuel}`;
+	await page.goto(list);
 	const links = page.getByRole('table').locator('tbody a');
+	const count = await links.count();
 	let accountName = '';
-	for (let i = 0; i < (await links.count()); i++) {
-		await page.goto(`${base}/accounts?lifecycle=customer&owner=${samuel}`);
+	for (let n = 0; n < count; n++) {
+		const i = from === 'start' ? n : count - 1 - n;
+		await page.goto(list);
 		accountName = (await links.nth(i).textContent())!.trim();
 		await links.nth(i).click();
 		const signals = page.getByRole('region', { name: /^Signals/ });
 		await expect(signals.getByRole('status')).toHaveCount(0);
 		if ((await signals.getByText('Detractor score in a survey').count()) === 0) break;
 	}
+	return accountName;
+}
 
+/** Logs an NPS answer on the open account (now, or at `when`). */
+async function logNpsAnswer(page: Page, summary: string, score: number, when?: Date) {
 	await page.getByText('Log an activity').click();
 	await page.getByLabel('What happened').selectOption('survey_answered');
-	await page.getByLabel('Summary').fill('Too many steps to export reports');
-	await page.getByLabel('NPS score (survey answers, 0 to 10)').fill('2');
+	await page.getByLabel('Summary').fill(summary);
+	await page.getByLabel('NPS score (survey answers, 0 to 10)').fill(String(score));
+	if (when) await page.getByLabel('When (UTC; empty for now)').fill(when.toISOString().slice(0, 16));
 	await page.getByRole('button', { name: 'Log activity' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Activity logged' })).toBeVisible();
+}
+
+test('a logged detractor answer completes a churn-risk pattern: the owner gets an alert with the evidence, and a task is made', async ({ page }) => {
+	// Several page loads and two axe scans of a long account page on a shared 2-core machine.
+	test.setTimeout(180_000);
+	await signIn(page, demo.email('success'));
+	const inboxLink = page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: /^Inbox/ });
+	await expect(inboxLink).toHaveText('Inbox');
+
+	// A customer Samuel owns on which the detractor signal is not firing.
+	const accountName = await openCustomerWithoutDetractor(page, 'start');
+	await logNpsAnswer(page, 'Too many steps to export reports', 2);
 	await expect(page.locator('#timeline li.event').first()).toContainText('NPS answer: 2/10');
 
 	// The owner's inbox: an unread alert naming the signal, the account and the template.
@@ -64,32 +82,10 @@ test('an alert whose evidence is older than the newest page of the timeline open
 	test.setTimeout(180_000);
 	await signIn(page, demo.email('success'));
 	const base = `/w/${demo.slug}`;
-	// One of Samuel's customers, from the end of the list (the test above takes them from the
-	// start), on which the detractor signal is not firing. Each has well over 50 events in the
-	// last 80 days, so an answer logged 80 days ago is not on the timeline's newest page.
-	await page.goto(`${base}/accounts?lifecycle=customer`);
-	const samuel = await page.locator('#f-owner option', { hasText: 'Samuel Mensah' }).getAttribute('value');
-	const list = `${base}/accounts?lifecycle=customer&owner=${samuel}`;
-	await page.goto(list);
-	const links = page.getByRole('table').locator('tbody a');
-	let accountName = '';
-	for (let i = (await links.count()) - 1; i >= 0; i--) {
-		await page.goto(list);
-		accountName = (await links.nth(i).textContent())!.trim();
-		await links.nth(i).click();
-		const signals = page.getByRole('region', { name: /^Signals/ });
-		await expect(signals.getByRole('status')).toHaveCount(0);
-		if ((await signals.getByText('Detractor score in a survey').count()) === 0) break;
-	}
-
-	await page.getByText('Log an activity').click();
-	await page.getByLabel('What happened').selectOption('survey_answered');
-	await page.getByLabel('Summary').fill('Support took a week to answer');
-	await page.getByLabel('NPS score (survey answers, 0 to 10)').fill('3');
-	await page.getByLabel('When (UTC; empty for now)').fill(new Date(Date.now() - 80 * 86_400_000).toISOString().slice(0, 16));
-	await page.getByRole('button', { name: 'Log activity' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Activity logged' })).toBeVisible();
-
+	// Samuel's customers each have well over 50 events in the last 80 days, so an answer logged
+	// 80 days ago is not on the timeline's newest page.
+	const accountName = await openCustomerWithoutDetractor(page, 'end');
+	await logNpsAnswer(page, 'Support took a week to answer', 3, new Date(Date.now() - 80 * 86_400_000));
 	await page.goto(`${base}/inbox`);
 	const alert = page.locator('li.alert', { hasText: `Detractor score in a survey · ${accountName}` });
 	await expect(alert).toHaveCount(1);
