@@ -104,4 +104,9 @@ test('an alert whose evidence is older than the newest page of the timeline open
 	await evidence.click();
 	await expect(page).toHaveURL(new RegExp(`${target}$`));
 	await expect(page.locator(target)).toBeInViewport();
+	// Back at the newest events, the alert's card stays (the evidence is further down, not shown).
+	await page.getByRole('link', { name: 'Back to the newest events' }).click();
+	await expect(page.getByRole('link', { name: 'Back to the newest events' })).toHaveCount(0);
+	await expect(highlighted).toHaveCount(0);
+	await expect(card).toBeVisible();
 });

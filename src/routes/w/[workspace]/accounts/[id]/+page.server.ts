@@ -42,8 +42,10 @@ export const load: PageServerLoad = async (event) => {
 		scoreAccount(db, workspace.id, id)
 	]);
 	// An alert's evidence can be older than the newest page: then the timeline opens at it, so what
-	// the alert points at is on screen and highlighted ("Back to the newest events" goes up again).
-	const start = alert && filter.after === null ? timelineStartAt(alert.activities, newest) : null;
+	// the alert points at is on screen and highlighted ("Back to the newest events" goes up again,
+	// keeping the alert's card: from=newest).
+	const fromNewest = event.url.searchParams.get('from') === 'newest';
+	const start = alert && filter.after === null && !fromNewest ? timelineStartAt(alert.activities, newest) : null;
 	const timeline = start ? await listTimeline(db, workspace.id, id, { ...filter, after: start, limit: 50 }) : newest;
 	return {
 		account: found!,
