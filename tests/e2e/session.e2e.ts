@@ -10,6 +10,8 @@ test('a facilitator and two participants run a session live: agenda, follow the 
 	const title = `Churn review ${Date.now()}`;
 	const url = await planSession(facilitator, title);
 	await expect(facilitator.getByRole('heading', { level: 1 })).toContainText(title);
+	// The tab says which session, and in which workspace.
+	await expect(facilitator).toHaveTitle(`${title} · Sessions · Lumetric (demo)`);
 
 	const seller = await (await browser.newContext()).newPage();
 	await signIn(seller, demo.email('sales'));
