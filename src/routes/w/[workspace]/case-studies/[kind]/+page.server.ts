@@ -16,15 +16,18 @@ import { isUuid } from '$lib/domain/forms/isUuid';
 import { can } from '$lib/domain/auth/permissions';
 import { projectStateFor } from '$lib/domain/session';
 
-/** Rules worth trying first, beside the playbook's own signals of the family. */
+/**
+ * Rules worth trying beside the playbook's own signals of the family, named for what they test
+ * (so they read apart from the playbook's signals of the same idea).
+ */
 const STARTER_RULES: Record<OutcomeKind, { name: string; rule: string }[]> = {
 	churn: [
-		{ name: 'Customer stopped logging in for 3 weeks', rule: 'lifecycle = customer and no(product_login) for 21d' },
-		{ name: 'Two unhappy tickets within a month', rule: 'count(ticket_opened where sentiment in [negative, frustrated, angry]) >= 2 within 30d' }
+		{ name: 'No login for 3 weeks (customers)', rule: 'lifecycle = customer and no(product_login) for 21d' },
+		{ name: '2+ unhappy tickets in 30 days', rule: 'count(ticket_opened where sentiment in [negative, frustrated, angry]) >= 2 within 30d' }
 	],
 	upgrade: [
-		{ name: 'Asked about enterprise features', rule: 'count(ticket_opened where subject ~ "sso") >= 1 within 90d or count(ticket_opened where subject ~ "enterprise") >= 1 within 90d' },
-		{ name: 'Heavy feature use', rule: 'count(feature_used) >= 10 within 14d' }
+		{ name: 'A ticket about SSO or enterprise in 90 days', rule: 'count(ticket_opened where subject ~ "sso") >= 1 within 90d or count(ticket_opened where subject ~ "enterprise") >= 1 within 90d' },
+		{ name: '10+ feature uses in 14 days', rule: 'count(feature_used) >= 10 within 14d' }
 	]
 };
 
@@ -56,11 +59,11 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const signals = listSignals(revision.document).signals.filter((s) => s.status !== 'retired');
 	const family = OUTCOMES[kind].family;
-	const candidates = [
-		...signals.filter((s) => s.family === family).map((s) => ({ name: s.name, rule: s.rule })),
-		...STARTER_RULES[kind].filter((r) => !signals.some((s) => s.rule === r.rule))
-	];
 	const squash = (rule: string) => rule.replace(/#.*$/gm, '').replace(/\s+/g, ' ').trim().toLowerCase();
+	const candidates = {
+		playbook: signals.filter((s) => s.family === family).map((s) => ({ name: s.name, rule: s.rule })),
+		other: STARTER_RULES[kind].filter((r) => !signals.some((s) => squash(s.rule) === squash(r.rule)))
+	};
 	const alreadyInPlaybook = measurement?.ok ? (signals.find((s) => squash(s.rule) === squash(measurement.rule))?.name ?? null) : null;
 	let tagged = null;
 	if (session && timelines) {
