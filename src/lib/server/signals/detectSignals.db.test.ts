@@ -163,12 +163,15 @@ describe.each(testDatabases())('signal detection ($name)', ({ open }) => {
 		const tasksBefore = await db.select().from(task).where(eq(task.workspaceId, ws));
 		const later = new Date(NOW.getTime() + 3_600_000);
 		const again = await detectSignalsForAccounts(db, ws, [quiet.id], { now: later });
-		expect(again).toMatchObject({ opened: 0, alerts: 0, tasks: 0 });
+		// Nothing changed (same evidence, same revision): the hit is not even rewritten.
+		expect(again).toMatchObject({ opened: 0, refreshed: 0, alerts: 0, tasks: 0 });
 		expect(await db.select().from(signalAlert).where(eq(signalAlert.workspaceId, ws))).toHaveLength(alertsBefore.length);
 		expect(await db.select().from(task).where(eq(task.workspaceId, ws))).toHaveLength(tasksBefore.length);
-		const [hit] = await hitsOf(db, ws, 'login-silence');
-		expect(hit.lastFiredAt).toEqual(later);
-		expect(hit.firstFiredAt).toEqual(daysAgo(9));
+		expect((await hitsOf(db, ws, 'login-silence')).map((h) => [h.firstFiredAt, h.lastFiredAt])).toEqual([[daysAgo(9), NOW]]);
+		// A sweep confirms every open hit (and opens the other quiet account's): last fired says when.
+		await sweepSignals(db, ws, { now: later });
+		const confirmed = (await hitsOf(db, ws, 'login-silence')).filter((h) => h.accountId === quiet.id);
+		expect(confirmed.map((h) => [h.firstFiredAt, h.lastFiredAt, h.closedAt])).toEqual([[daysAgo(9), later, null]]);
 	});
 
 	it('closes a hit when the rule stops holding, keeps it, and opens a new one when it holds again', async () => {

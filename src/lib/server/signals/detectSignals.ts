@@ -75,6 +75,8 @@ interface Evaluated {
 	backfilled: number;
 	/** Read with the rest when few accounts are evaluated; otherwise only when hits open. */
 	followUps?: FollowUpContext;
+	/** Every account of the workspace was evaluated. */
+	sweep: boolean;
 }
 
 /**
@@ -89,8 +91,8 @@ async function evaluateFew(tx: SqlRunner, workspaceId: string, accountIds: strin
 		evaluateAccounts(tx, workspaceId, accountIds, expected.signals, now),
 		loadFollowUpContext(tx, workspaceId, accountIds)
 	]);
-	if (plan === expected) return { plan, stored, results, backfilled: 0, followUps };
-	return { plan, stored, results: await evaluateAccounts(tx, workspaceId, accountIds, plan.signals, now), backfilled: 0, followUps };
+	if (plan === expected) return { plan, stored, results, backfilled: 0, followUps, sweep: false };
+	return { plan, stored, results: await evaluateAccounts(tx, workspaceId, accountIds, plan.signals, now), backfilled: 0, followUps, sweep: false };
 }
 
 /** Many accounts or the whole workspace (`accountIds` undefined): each rule compiled to SQL. */
@@ -108,7 +110,7 @@ async function evaluateMany(tx: Database, workspaceId: string, accountIds: strin
 	for (const signal of plan.signals) {
 		results.set(signal.key, await runCompiledRule(tx, signal.rule, { workspaceId, now, accountIds, evidence: 'last', historyTable: ACCOUNT_HISTORY_TABLE }));
 	}
-	return { plan, stored, results, backfilled };
+	return { plan, stored, results, backfilled, sweep: accountIds === undefined };
 }
 
 /**
@@ -118,10 +120,12 @@ async function evaluateMany(tx: Database, workspaceId: string, accountIds: strin
 async function planDetectionWrites(tx: SqlRunner, workspaceId: string, evaluated: Evaluated, now: Date): Promise<PipelinedWork<DetectionResult>> {
 	const { plan, stored, results, backfilled } = evaluated;
 	const { open, latest } = stored;
+	// A sweep confirms every hit that still holds; a few accounts' detection writes only what changed.
+	const context = { now, revision: plan.revision, confirm: evaluated.sweep };
 	const planned: { signalKey: string; changes: HitChanges }[] = [];
 	for (const signal of plan.signals) {
 		const starts = latest.get(signal.key) ?? new Map<string, Date>();
-		planned.push({ signalKey: signal.key, changes: planHitChanges(results.get(signal.key) ?? [], open.filter((h) => h.signalKey === signal.key), starts, now) });
+		planned.push({ signalKey: signal.key, changes: planHitChanges(results.get(signal.key) ?? [], open.filter((h) => h.signalKey === signal.key), starts, context) });
 	}
 	const opened = nameOpenedHits(planned);
 	let followUps: FollowUps | null = null;

@@ -65,7 +65,7 @@ export function writeHitStatements(
 	const closed = planned.flatMap((p) => p.changes.closed);
 	if (closed.length > 0) {
 		const json = JSON.stringify(closed.map((c) => ({ id: c.id, closed_at: iso(c.closedAt) })));
-		statements.push(sql`update signal_hit h set closed_at = r.closed_at, last_fired_at = greatest(h.first_fired_at, least(h.last_fired_at, r.closed_at))
+		statements.push(sql`update signal_hit h set closed_at = r.closed_at, last_fired_at = greatest(h.first_fired_at, r.closed_at)
 			from json_to_recordset(${json}::json) as r(id uuid, closed_at timestamptz)
 			where h.id = r.id and h.workspace_id = ${workspaceId}::uuid and h.closed_at is null`);
 	}

@@ -23,7 +23,11 @@ export const signalHit = pgTable(
 			.references(() => account.id, { onDelete: 'cascade' }),
 		/** When this occurrence started to hold. */
 		firstFiredAt: timestamp('first_fired_at', { withTimezone: true, precision: 3 }).notNull(),
-		/** The last detection that saw it hold (or when it stopped, once closed). */
+		/**
+		 * While open: the last sweep that confirmed it holds, or the last detection that changed its
+		 * evidence or revision (incremental detection does not rewrite an unchanged hit). Once
+		 * closed: when it stopped holding.
+		 */
 		lastFiredAt: timestamp('last_fired_at', { withTimezone: true, precision: 3 }).notNull(),
 		/** Activity ids that made it fire, by (occurred_at, id). */
 		evidence: bigint('evidence', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
