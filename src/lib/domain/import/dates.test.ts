@@ -31,6 +31,13 @@ describe('parseDate', () => {
 		expect(parseDate('2025-01-01 25:00', 'iso')).toBeNull();
 	});
 
+	it('refuses years outside 1900-2999, which the database cannot store or which Date.UTC would read as 19xx', () => {
+		for (const text of ['0000-01-01', '0000-01-01T00:00:00Z', '0099-05-05', '1899-12-31', '3000-01-01', '9999-12-31T23:00:00Z']) expect(parseDate(text, 'iso'), text).toBeNull();
+		expect(parseDate('1/1/0000', 'mdy')).toBeNull();
+		expect(parseDate('1/1/1900', 'mdy')?.date).toBe('1900-01-01');
+		expect(parseDate('2999-12-31', 'iso')?.date).toBe('2999-12-31');
+	});
+
 	it('round-trips every real day in all three formats', () => {
 		fc.assert(
 			fc.property(fc.date({ min: new Date('1970-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (d) => {

@@ -1,3 +1,5 @@
+import { FIRST_YEAR, LAST_YEAR } from '../calendarDate';
+
 /** How the dates of a column are written. ISO covers `2026-03-31`, with or without a time. */
 export const DATE_FORMATS = ['iso', 'mdy', 'dmy'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -21,7 +23,7 @@ const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T,]+(\d{1,2}):(\
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 function build(y: number, m: number, d: number, hh = 0, mm = 0, ss = 0, ms = 0, offset?: string): ParsedDate | null {
-	if (m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59) return null;
+	if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59) return null;
 	const day = new Date(Date.UTC(y, m - 1, d));
 	if (day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return null;
 	let at = Date.UTC(y, m - 1, d, hh, mm, ss, ms);
@@ -38,7 +40,8 @@ const fullYear = (y: string) => (y.length === 4 ? Number(y) : Number(y) + (Numbe
 
 /**
  * Reads one cell as a date in the given format; ISO dates are understood whatever the format,
- * since exports mix them in. Times without a zone are taken as UTC. Null when it is not a real date.
+ * since exports mix them in. Times without a zone are taken as UTC. Null when it is not a real date
+ * in a year from 1900 to 2999 (calendarDate.ts).
  */
 export function parseDate(text: string, format: DateFormat): ParsedDate | null {
 	const value = text.trim();

@@ -7,6 +7,7 @@ import { resolveChoice } from './valueMaps';
 import type { AccountRecord, AccountRef, ActivityRecord, ContactRecord, DealRecord, ImportRecord } from './records';
 import type { ActivityType } from '../crm/activityTypes';
 import type { DealStage, Department } from '../crm/vocabulary';
+import { YEAR_RANGE } from '../calendarDate';
 
 export interface RowIssue {
 	/** The file's column header (or our field name when no column is mapped). */
@@ -115,7 +116,7 @@ function readCell(plan: ImportPlan, field: ImportField, raw: string): unknown {
 		case 'datetime': {
 			const format = plan.dateFormats[field.key] ?? 'iso';
 			const parsed = parseDate(raw, format);
-			if (!parsed) return new Refusal(`${quote(raw)} is not a date in the format ${DATE_FORMAT_LABELS[format]}`);
+			if (!parsed) return new Refusal(`${quote(raw)} is not a real date ${YEAR_RANGE} in the format ${DATE_FORMAT_LABELS[format]}`);
 			return field.kind === 'date' ? parsed.date : parsed.at;
 		}
 		case 'money': {

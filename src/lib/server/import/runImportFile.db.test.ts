@@ -82,7 +82,7 @@ describe.each(testDatabases())('CSV import path on $name', ({ open }) => {
 		expect(result.counts).toEqual({ created: 3, updated: 0, unchanged: 0, duplicates: 0, errors: 2 });
 		expect(result.issues.map(({ rowNumber, column, reason }) => ({ rowNumber, column, reason }))).toEqual([
 			{ rowNumber: 5, column: 'AccountId', reason: 'no account with external id 9999 in this workspace; import or create the account first' },
-			{ rowNumber: 6, column: 'CloseDate', reason: '"31/02/2024" is not a date in the format Day first (31/3/2026)' }
+			{ rowNumber: 6, column: 'CloseDate', reason: '"31/02/2024" is not a real date between 1900 and 2999 in the format Day first (31/3/2026)' }
 		]);
 		const deals = await store.db.select().from(deal).where(eq(deal.workspaceId, ws)).orderBy(deal.externalId);
 		expect(deals.map((d) => [d.name, d.stage, d.outcome, d.amount, d.openedOn, d.closeOn])).toEqual([
@@ -90,6 +90,32 @@ describe.each(testDatabases())('CSV import path on $name', ({ open }) => {
 			['Contoso pilot', 'discovery', 'open', 12500, '2024-02-01', '2024-04-15'],
 			['Fabrikam expansion', 'closed_won', 'won', 7500, '2024-01-05', '2024-02-01']
 		]);
+	});
+
+	it('refuses a date the database cannot store (year 0000 or past 2999) as a row error, in deals and activities alike, and imports the other rows', async () => {
+		const ws = (await makeWorkspace(store.db)).id;
+		await run(ws, fixture('hubspot-companies.csv'), 'accounts');
+		const deals = writeCsv(
+			'deal-years.csv',
+			['name,account domain,stage,amount,opened on,close date', 'D0,northwind.example,qualification,100,0000-01-01,', 'D1,northwind.example,qualification,100,2026-01-05,', 'D2,northwind.example,qualification,100,2026-01-05,9999-12-31'].join('\n')
+		);
+		const dry = await run(ws, deals, 'deals', { mode: 'dry_run' });
+		expect(dry.outcome).toBe('done');
+		expect(dry.counts).toMatchObject({ created: 1, errors: 2 });
+		expect(dry.issues.map(({ rowNumber, column, reason }) => ({ rowNumber, column, reason }))).toEqual([
+			{ rowNumber: 2, column: 'opened on', reason: '"0000-01-01" is not a real date between 1900 and 2999 in the format ISO (2026-03-31)' },
+			{ rowNumber: 4, column: 'close date', reason: '"9999-12-31" is not a real date between 1900 and 2999 in the format ISO (2026-03-31)' }
+		]);
+		expect((await run(ws, deals, 'deals')).counts).toMatchObject({ created: 1, errors: 2 });
+		expect((await store.db.select().from(deal).where(eq(deal.workspaceId, ws))).map((d) => [d.name, d.openedOn])).toEqual([['D1', '2026-01-05']]);
+
+		const events = writeCsv('activity-years.csv', ['type,occurred_at,account domain,subject', 'call_logged,0000-01-01T00:00:00Z,northwind.example,Old', 'call_logged,2026-01-05T10:00:00Z,northwind.example,New'].join('\n'));
+		const imported = await run(ws, events, 'activities');
+		expect(imported.counts).toMatchObject({ created: 1, errors: 1 });
+		expect(imported.issues.map(({ rowNumber, column, reason }) => ({ rowNumber, column, reason }))).toEqual([
+			{ rowNumber: 2, column: 'occurred_at', reason: '"0000-01-01T00:00:00Z" is not a real date between 1900 and 2999 in the format ISO (2026-03-31)' }
+		]);
+		expect((await store.db.select().from(activity).where(eq(activity.workspaceId, ws))).map((e) => e.occurredAt.toISOString())).toEqual(['2026-01-05T10:00:00.000Z']);
 	});
 
 	it('imports Salesforce tasks onto timelines once', async () => {
