@@ -1,6 +1,7 @@
 /** The KPI dashboard's choices, read from the URL: a range of whole months and a segment. */
 import { z } from 'zod';
 import { addMonths, listMonths } from './kpis';
+import { FIRST_MONTH, isCalendarMonth, YEAR_RANGE } from '../calendarDate';
 
 export const MAX_MONTHS = 36;
 
@@ -13,10 +14,15 @@ export interface KpiQuery {
 	owner: string;
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const currentMonth = (now: Date) => now.toISOString().slice(0, 7);
+
+/** `n` months before `month`, but not before 1900-01 (calendarDate.ts). */
+const monthsBefore = (month: string, n: number) => {
+	const from = addMonths(month, -n);
+	return from < FIRST_MONTH ? FIRST_MONTH : from;
+};
 
 /**
  * The query, with the last twelve months (this one included) by default. Anything unusable is
@@ -27,22 +33,22 @@ export function readKpiQuery(params: URLSearchParams, now: Date): { query: KpiQu
 	const to0 = currentMonth(now);
 	const pick = (name: string) => (params.get(name) ?? '').trim();
 	let to = pick('to') || to0;
-	if (!MONTH.test(to)) {
-		problems.push(`“${to}” is not a month: use YYYY-MM, e.g. ${to0}. Showing up to ${to0}.`);
+	if (!isCalendarMonth(to)) {
+		problems.push(`“${to}” is not a month: use YYYY-MM with a year ${YEAR_RANGE}, e.g. ${to0}. Showing up to ${to0}.`);
 		to = to0;
 	}
-	let from = pick('from') || addMonths(to, -11);
-	if (!MONTH.test(from)) {
-		problems.push(`“${from}” is not a month: use YYYY-MM. Showing the twelve months up to ${to}.`);
-		from = addMonths(to, -11);
+	let from = pick('from') || monthsBefore(to, 11);
+	if (!isCalendarMonth(from)) {
+		problems.push(`“${from}” is not a month: use YYYY-MM with a year ${YEAR_RANGE}. Showing the twelve months up to ${to}.`);
+		from = monthsBefore(to, 11);
 	}
 	if (from > to) {
 		problems.push(`The period starts (${from}) after it ends (${to}): showing the twelve months up to ${to}.`);
-		from = addMonths(to, -11);
+		from = monthsBefore(to, 11);
 	}
 	if (listMonths(from, to).length > MAX_MONTHS) {
 		problems.push(`Pick at most ${MAX_MONTHS} months: showing the ${MAX_MONTHS} up to ${to}.`);
-		from = addMonths(to, -(MAX_MONTHS - 1));
+		from = monthsBefore(to, MAX_MONTHS - 1);
 	}
 	let owner = pick('owner');
 	if (owner && !UUID.test(owner)) {
@@ -52,15 +58,15 @@ export function readKpiQuery(params: URLSearchParams, now: Date): { query: KpiQu
 	return { query: { from, to, plan: pick('plan'), industry: pick('industry'), size: pick('size'), owner }, problems };
 }
 
-/** The same length of time just before practice began (the month of the first session), or null when it began before any data could precede it. */
+/** The same length of time just before practice began (the month of the first session), or null when it began before any data could precede it (1900, calendarDate.ts). */
 export function beforePracticeRange(practiceStartMonth: string | null, months: number): { from: string; to: string } | null {
-	if (practiceStartMonth === null) return null;
+	if (practiceStartMonth === null || addMonths(practiceStartMonth, -months) < FIRST_MONTH) return null;
 	return { from: addMonths(practiceStartMonth, -months), to: addMonths(practiceStartMonth, -1) };
 }
 
 /** An admin's monthly sales and marketing cost; an empty amount removes the month's figure. */
 export const acquisitionCostInput = z.object({
-	month: z.string({ error: 'Enter the month as YYYY-MM.' }).trim().regex(MONTH, 'Enter the month as YYYY-MM, e.g. 2026-03.'),
+	month: z.string({ error: 'Enter the month as YYYY-MM.' }).trim().refine(isCalendarMonth, `Enter the month as YYYY-MM, e.g. 2026-03, with a year ${YEAR_RANGE}.`),
 	amount: z
 		.string()
 		.trim()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, computeKpis, lifetimeValue, listMonths, netPromoterScore, type PeriodCounts } from './kpis';
-import { beforePracticeRange, readKpiQuery } from './kpiQuery';
+import { acquisitionCostInput, beforePracticeRange, readKpiQuery } from './kpiQuery';
 import { kpiCsvRows } from './kpiCsv';
 import { csvLine } from '../import/csvCell';
 
@@ -89,13 +89,32 @@ describe('the dashboard query', () => {
 	it('explains and replaces what it cannot use', () => {
 		const { query, problems } = readKpiQuery(new URLSearchParams({ from: '2026-13', to: '2026-06', owner: "x' or 1=1" }), now);
 		expect(query).toMatchObject({ from: '2025-07', to: '2026-06', owner: '' });
-		expect(problems).toEqual(['“2026-13” is not a month: use YYYY-MM. Showing the twelve months up to 2026-06.', 'That owner is not a member of this workspace: showing every owner.']);
+		expect(problems).toEqual(['“2026-13” is not a month: use YYYY-MM with a year between 1900 and 2999. Showing the twelve months up to 2026-06.', 'That owner is not a member of this workspace: showing every owner.']);
 		expect(readKpiQuery(new URLSearchParams({ from: '2026-05', to: '2026-04' }), now).problems[0]).toMatch(/starts \(2026-05\) after it ends/);
 		expect(readKpiQuery(new URLSearchParams({ from: '2020-01', to: '2026-04' }), now).query.from).toBe('2023-05');
+	});
+	it('keeps the period inside the years 1900 to 2999, which PostgreSQL and the month arithmetic can hold', () => {
+		const zero = readKpiQuery(new URLSearchParams({ from: '0000-01', to: '0000-12' }), now);
+		expect(zero.query).toMatchObject({ from: '2026-01', to: '2026-12' });
+		expect(zero.problems).toEqual([
+			'“0000-12” is not a month: use YYYY-MM with a year between 1900 and 2999, e.g. 2026-12. Showing up to 2026-12.',
+			'“0000-01” is not a month: use YYYY-MM with a year between 1900 and 2999. Showing the twelve months up to 2026-12.'
+		]);
+		expect(readKpiQuery(new URLSearchParams({ from: '9999-01', to: '9999-12' }), now).query).toMatchObject({ from: '2026-01', to: '2026-12' });
+		expect(readKpiQuery(new URLSearchParams({ from: '2999-01', to: '2999-12' }), now)).toMatchObject({ query: { from: '2999-01', to: '2999-12' }, problems: [] });
+		expect(readKpiQuery(new URLSearchParams({ to: '1900-03' }), now)).toMatchObject({ query: { from: '1900-01', to: '1900-03' }, problems: [] });
+		expect(readKpiQuery(new URLSearchParams({ from: '1900-05', to: '1900-03' }), now).query.from).toBe('1900-01');
+	});
+	it('refuses a cost for a month out of range', () => {
+		expect(acquisitionCostInput.safeParse({ month: '2026-03', amount: '5' }).success).toBe(true);
+		for (const month of ['0000-01', '9999-12', '2026-13']) {
+			expect(acquisitionCostInput.safeParse({ month, amount: '5' }).error?.issues[0].message, month).toBe('Enter the month as YYYY-MM, e.g. 2026-03, with a year between 1900 and 2999.');
+		}
 	});
 	it('compares with the same number of months before practice began', () => {
 		expect(beforePracticeRange('2026-03', 12)).toEqual({ from: '2025-03', to: '2026-02' });
 		expect(beforePracticeRange(null, 12)).toBeNull();
+		expect(beforePracticeRange('1900-06', 12)).toBeNull();
 	});
 });
 
