@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from './auditActions';
+import { isCalendarDay, YEAR_RANGE } from '../calendarDate';
 
 const day = (what: string) =>
 	z
 		.string()
 		.optional()
 		.transform((v) => v || undefined)
-		.refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), `Enter the ${what} as a date (YYYY-MM-DD).`);
+		.refine((v) => v === undefined || isCalendarDay(v), `Enter the ${what} as a real date ${YEAR_RANGE} (YYYY-MM-DD).`);
 
 /** The audit log's filter as it comes from the URL: action, actor, a period of whole days, page. */
 export const auditFilterInput = z

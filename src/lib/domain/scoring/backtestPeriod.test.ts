@@ -19,5 +19,6 @@ describe('readBacktestPeriod', () => {
 		expect(readBacktestPeriod('2026-03-01', '2026-02-01', now)).toMatchObject({ ok: false, message: expect.stringContaining('swap') });
 		expect(readBacktestPeriod('2026-07-01', '2026-08-01', now)).toMatchObject({ ok: false, message: expect.stringContaining('future') });
 		expect(readBacktestPeriod('2020-01-01', '2026-01-01', now)).toMatchObject({ ok: false, message: expect.stringContaining('three years') });
+		expect(readBacktestPeriod('0000-01-01', '0000-12-31', now)).toMatchObject({ ok: false, message: "The start date '0000-01-01' is not a date between 1900 and 2999; pick one like 2026-03-13." });
 	});
 });

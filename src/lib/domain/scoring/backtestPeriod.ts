@@ -1,4 +1,5 @@
 /** The period a backtest looks at, read from "from" and "to" dates (YYYY-MM-DD, UTC days). */
+import { isCalendarDay, YEAR_RANGE } from '../calendarDate';
 
 export interface BacktestPeriod {
 	/** 00:00 UTC of the first day. */
@@ -10,17 +11,12 @@ export interface BacktestPeriod {
 export const DEFAULT_BACKTEST_DAYS = 90;
 const MAX_DAYS = 3 * 366;
 const DAY_MS = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type ReadPeriod = { ok: true; period: BacktestPeriod; from: string; to: string } | { ok: false; message: string; from: string; to: string };
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
-function readDay(text: string): Date | null {
-	if (!DATE.test(text)) return null;
-	const d = new Date(`${text}T00:00:00Z`);
-	return Number.isNaN(d.getTime()) || dayOf(d) !== text ? null : d;
-}
+const readDay = (text: string): Date | null => (isCalendarDay(text) ? new Date(`${text}T00:00:00Z`) : null);
 
 /** The default period: the last 90 days up to today. */
 export function defaultBacktestDates(now: Date): { from: string; to: string } {
@@ -34,8 +30,8 @@ export function readBacktestPeriod(fromText: string | null | undefined, toText: 
 	const to = toText?.trim() || defaults.to;
 	const start = readDay(from);
 	const last = readDay(to);
-	if (!start) return { ok: false, message: `The start date '${from.slice(0, 20)}' is not a date; pick one like ${defaults.from}.`, from, to };
-	if (!last) return { ok: false, message: `The end date '${to.slice(0, 20)}' is not a date; pick one like ${defaults.to}.`, from, to };
+	if (!start) return { ok: false, message: `The start date '${from.slice(0, 20)}' is not a date ${YEAR_RANGE}; pick one like ${defaults.from}.`, from, to };
+	if (!last) return { ok: false, message: `The end date '${to.slice(0, 20)}' is not a date ${YEAR_RANGE}; pick one like ${defaults.to}.`, from, to };
 	if (last < start) return { ok: false, message: 'The end date is before the start date; swap them.', from, to };
 	if (start > now) return { ok: false, message: 'The period starts in the future; a backtest looks at what already happened.', from, to };
 	if ((last.getTime() - start.getTime()) / DAY_MS > MAX_DAYS) return { ok: false, message: 'Pick a period of at most three years.', from, to };
