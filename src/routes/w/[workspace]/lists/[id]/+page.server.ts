@@ -7,22 +7,12 @@ import { liveMembers } from '$lib/server/smartLists/liveMembers';
 import { loadMemberRows } from '$lib/server/smartLists/members';
 import { listSnapshotSizes, membershipChanges, utcDay } from '$lib/server/smartLists/snapshots';
 import { describeFilters } from '$lib/domain/smartLists/describeFilters';
+import { readSince } from '$lib/domain/smartLists/readSince';
 import { describeRule } from '$lib/domain/signals/describeRule';
 import { can } from '$lib/domain/auth/permissions';
 
 const NOT_FOUND = 'There is no such smart list in this workspace. It may have been deleted.';
 const PAGE_SIZE = 50;
-const DAY = 86_400_000;
-
-/** The "since" date from the URL: a real calendar day, not in the future; 30 days ago otherwise. */
-function readSince(raw: string | null, now: Date): { day: string; problem: string | null } {
-	const fallback = utcDay(new Date(now.getTime() - 30 * DAY));
-	if (!raw) return { day: fallback, problem: null };
-	const valid = /^\d{4}-\d{2}-\d{2}$/.test(raw) && utcDay(new Date(`${raw}T00:00:00Z`)) === raw;
-	if (!valid) return { day: fallback, problem: `“${raw}” is not a date (expected YYYY-MM-DD, e.g. ${fallback}); showing changes since ${fallback} instead.` };
-	if (raw > utcDay(now)) return { day: fallback, problem: `${raw} is in the future; showing changes since ${fallback} instead.` };
-	return { day: raw, problem: null };
-}
 
 export const load: PageServerLoad = async (event) => {
 	const { db, workspace, member } = await requireWorkspace(event);
