@@ -13,6 +13,16 @@ describe('timeline cursor', () => {
 		}
 		expect(decodeCursor(null)).toBeNull();
 	});
+
+	it('rejects times outside the years 1900-2999, which PostgreSQL cannot take, and keeps those before 1970', () => {
+		for (const bad of ['zzzzzzzzzz.1', 'zzzzzzzzzzzz.1', '-zzzzzzzzzz.1', encodeCursor({ occurredAt: new Date('1899-12-31T23:59:59.999Z'), id: 1 }), encodeCursor({ occurredAt: new Date('3000-01-01T00:00:00Z'), id: 1 })]) {
+			expect(decodeCursor(bad), bad).toBeNull();
+		}
+		for (const at of ['1900-01-01T00:00:00Z', '1955-07-01T12:00:00.5Z', '2999-12-31T23:59:59.999Z']) {
+			const cursor = { occurredAt: new Date(at), id: 7 };
+			expect(decodeCursor(encodeCursor(cursor)), at).toEqual(cursor);
+		}
+	});
 });
 
 describe('timelineStartAt', () => {
