@@ -14,6 +14,7 @@ import { startSmartListSnapshots, stopSmartListSnapshots } from '$lib/server/sma
 import { checkFormOrigin } from '$lib/server/csrf';
 import { apiErrorsAsJson } from '$lib/server/api/apiErrorsAsJson';
 import { startWebhookWorker } from '$lib/server/webhooks/worker';
+import { refuseUnusableInput } from '$lib/server/unusableInput';
 
 export const init: ServerInit = async () => {
 	try {
@@ -71,4 +72,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(checkFormOrigin, apiErrorsAsJson, authenticate, securityHeaders);
+export const handle = sequence(checkFormOrigin, apiErrorsAsJson, authenticate, securityHeaders, refuseUnusableInput);

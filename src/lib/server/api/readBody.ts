@@ -18,6 +18,23 @@ export function findNul(value: unknown, path: string[] = []): string | undefined
 	return undefined;
 }
 
+/** Deeper JSON than any endpoint takes (activity properties included) is refused before it is walked. */
+const MAX_JSON_DEPTH = 32;
+
+/** How deep a parsed JSON value nests objects and arrays, counted without recursion (the body may nest thousands deep). */
+function measureJsonDepth(value: unknown): number {
+	let deepest = 0;
+	const pending: [unknown, number][] = [[value, 1]];
+	for (let next = pending.pop(); next; next = pending.pop()) {
+		const [item, depth] = next;
+		if (item === null || typeof item !== 'object') continue;
+		deepest = Math.max(deepest, depth);
+		if (deepest > MAX_JSON_DEPTH) break;
+		for (const child of Object.values(item)) pending.push([child, depth + 1]);
+	}
+	return deepest;
+}
+
 const nulError = (field: string) => new ApiError(422, 'validation_failed', `${field}: text cannot contain the NUL character (\\u0000). Remove it and send again.`, field);
 
 /** The first problem zod found, as a 422 the client can act on. */
@@ -50,6 +67,8 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
 	} catch {
 		throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON. Check quotes, commas and brackets.');
 	}
+	if (measureJsonDepth(value) > MAX_JSON_DEPTH)
+		throw new ApiError(400, 'invalid_json', `The request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep; no endpoint takes that. Send the records as the API reference shows.`);
 	const nul = findNul(value);
 	if (nul !== undefined) throw nulError(nul);
 	const parsed = schema.safeParse(value);
