@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { choice, optionalId, requiredText } from '../forms/fields';
 import type { ActivityType } from './activityTypes';
+import { readLocalDateTime, YEAR_RANGE } from '../calendarDate';
 
 export const LOGGABLE_ACTIVITY_TYPES = ['call_logged', 'meeting_held', 'email_replied', 'ticket_opened', 'survey_answered'] as const satisfies readonly ActivityType[];
 export type LoggableActivityType = (typeof LOGGABLE_ACTIVITY_TYPES)[number];
@@ -18,8 +19,6 @@ export const SUMMARY_PROPERTY: Record<LoggableActivityType, string> = {
 	survey_answered: 'comment'
 };
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-
 export const activityInput = z
 	.object({
 		type: choice(LOGGABLE_ACTIVITY_TYPES, 'what happened'),
@@ -30,7 +29,7 @@ export const activityInput = z
 			.trim()
 			.optional()
 			.transform((v) => v || null)
-			.refine((v) => v === null || (DATE_TIME.test(v) && !Number.isNaN(Date.parse(`${v}:00Z`))), 'Enter when it happened as a date and time, like 2026-03-31 14:30.'),
+			.refine((v) => v === null || readLocalDateTime(v) !== null, `Enter when it happened as a real date and time ${YEAR_RANGE}, like 2026-03-31 14:30.`),
 		/** NPS answer 0-10, for survey answers only. */
 		score: z
 			.string()

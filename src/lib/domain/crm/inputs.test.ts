@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readForm } from '../forms/readForm';
-import { accountInput, contactInput, dealInput } from './inputs';
+import { accountInput, contactInput, dealInput, taskInput } from './inputs';
+import { activityInput } from './activityInput';
 
 const form = (fields: Record<string, string>) => {
 	const f = new FormData();
@@ -43,10 +44,41 @@ describe('deal form', () => {
 		const r = readForm(dealInput, form({ ...base, closeOn: '2026-01-01' }));
 		expect(r.ok || r.errors.closeOn).toBe('The close date cannot be before the date the deal opened.');
 		const r2 = readForm(dealInput, form({ ...base, openedOn: '2026-02-30' }));
-		expect(r2.ok || r2.errors.openedOn).toMatch(/as a date/);
+		expect(r2.ok || r2.errors.openedOn).toBe('Enter the date the deal opened as a real date between 1900 and 2999, like 2026-03-31.');
+	});
+	it('refuses years PostgreSQL cannot store (0000) or that run past 2999', () => {
+		for (const openedOn of ['0000-01-01', '1899-12-31', '3000-01-01', '9999-12-31']) {
+			const r = readForm(dealInput, form({ ...base, openedOn }));
+			expect(r.ok || r.errors.openedOn, openedOn).toBe('Enter the date the deal opened as a real date between 1900 and 2999, like 2026-03-31.');
+		}
+		const close = readForm(dealInput, form({ ...base, closeOn: '9999-12-31' }));
+		expect(close.ok || close.errors.closeOn).toBe('Enter the close date as a real date between 1900 and 2999, like 2026-03-31.');
+		expect(readForm(dealInput, form({ ...base, openedOn: '1900-01-01', closeOn: '2999-12-31' })).ok).toBe(true);
 	});
 	it('never echoes passwords', () => {
 		const r = readForm(dealInput, form({ password: 'secret' }));
 		expect(r.ok || r.values.password).toBeUndefined();
+	});
+});
+
+describe('task form', () => {
+	it('refuses a due date out of range', () => {
+		const r = readForm(taskInput, form({ title: 'Call back', dueOn: '0000-01-01' }));
+		expect(r.ok || r.errors.dueOn).toBe('Enter the due date as a real date between 1900 and 2999, like 2026-03-31.');
+		expect(readForm(taskInput, form({ title: 'Call back', dueOn: '2026-04-01' })).ok).toBe(true);
+	});
+});
+
+describe('activity form', () => {
+	const base = { type: 'call_logged', summary: 'Talked pricing' };
+	it('reads when it happened, or leaves it empty for now', () => {
+		expect(readForm(activityInput, form({ ...base, occurredAt: '2026-03-31T14:30' }))).toMatchObject({ ok: true, data: { occurredAt: '2026-03-31T14:30' } });
+		expect(readForm(activityInput, form(base))).toMatchObject({ ok: true, data: { occurredAt: null } });
+	});
+	it('refuses days that do not exist instead of rolling them over, and years out of range', () => {
+		for (const occurredAt of ['2026-02-30T10:00', '0000-01-01T00:00', '9999-12-31T10:00', '2026-03-31T25:00', '2026-03-31']) {
+			const r = readForm(activityInput, form({ ...base, occurredAt }));
+			expect(r.ok || r.errors.occurredAt, occurredAt).toBe('Enter when it happened as a real date and time between 1900 and 2999, like 2026-03-31 14:30.');
+		}
 	});
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay, YEAR_RANGE } from '../calendarDate';
 
 /** Building blocks for form schemas: each turns browser strings into typed values with plain-words errors. */
 
@@ -58,15 +59,12 @@ export const money = (what: string) =>
 		.refine((v) => v === '' || /^\d{1,10}$/.test(v), `Enter ${what} as a whole number of dollars, like 12000.`)
 		.transform((v) => (v === '' ? 0 : Number(v)));
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (v: string) => ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-
 export const requiredDate = (what: string) =>
 	z
 		.string({ error: `Enter ${what}.` })
 		.trim()
 		.min(1, `Enter ${what}.`)
-		.refine(isRealDate, `Enter ${what} as a date, like 2026-03-31.`);
+		.refine(isCalendarDay, `Enter ${what} as a real date ${YEAR_RANGE}, like 2026-03-31.`);
 
 export const optionalDate = (what: string) =>
 	z
@@ -74,4 +72,4 @@ export const optionalDate = (what: string) =>
 		.trim()
 		.optional()
 		.transform((v) => v || null)
-		.refine((v) => v === null || isRealDate(v), `Enter ${what} as a date, like 2026-03-31.`);
+		.refine((v) => v === null || isCalendarDay(v), `Enter ${what} as a real date ${YEAR_RANGE}, like 2026-03-31.`);

@@ -130,6 +130,7 @@ describe('parseCommand', () => {
 		);
 		expect(problem({ type: 'actionItem.add', title: 'Call', ownerId: testId(2), dueOn: '2026-02-29' })).toMatch(/calendar/);
 		expect(parsed({ type: 'actionItem.add', title: 'Call', ownerId: testId(2), dueOn: '2028-02-29' })).toMatchObject({ dueOn: '2028-02-29' });
+		expect(problem({ type: 'actionItem.add', title: 'Call', ownerId: testId(2), dueOn: '0000-01-01' })).toBe('That due date is not a day of the calendar between 1900 and 2999.');
 		expect(problem({ type: 'actionItem.add', title: 'Call', ownerId: testId(2), dueOn: '10/03/2026' })).toMatch(/YYYY-MM-DD/);
 		expect(problem({ type: 'actionItem.add', title: 'Call', ownerId: testId(2) })).toMatch(/due date/);
 		expect(problem({ type: 'win.record', kind: 'jackpot', text: 'x' })).toMatch(/kind of win/);

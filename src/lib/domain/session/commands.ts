@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { KEBAB_CASE } from '../playbook/signalSchema';
 import { agendaItemIdSchema } from './agenda';
 import { LIMITS, POLARITIES, WIN_KINDS } from './vocabulary';
+import { isCalendarDay, YEAR_RANGE } from '../calendarDate';
 
 const uuid = (message: string) => z.uuid(message);
 const text = (what: string, max: number) =>
@@ -49,12 +50,7 @@ const spotted = (what: string) =>
 const dueOn = z
 	.string({ error: 'Pick a due date.' })
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a due date (YYYY-MM-DD).')
-	.refine(isCalendarDay, 'That due date is not a day of the calendar.');
-
-function isCalendarDay(day: string): boolean {
-	const date = new Date(`${day}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
-}
+	.refine(isCalendarDay, `That due date is not a day of the calendar ${YEAR_RANGE}.`);
 
 const actionItemFields = {
 	title: text('what needs doing', LIMITS.actionTitle),

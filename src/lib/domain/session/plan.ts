@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { agendaSchema, defaultAgenda } from './agenda';
 import { LIMITS } from './vocabulary';
+import { isDateTimeInRange, YEAR_RANGE } from '../calendarDate';
+
+const WHEN = `Pick a real date and time for the session, ${YEAR_RANGE} (ISO 8601, like 2026-03-04T10:00:00Z).`;
 
 export const sessionPlanSchema = z.strictObject({
 	title: z
@@ -14,10 +17,7 @@ export const sessionPlanSchema = z.strictObject({
 		.trim()
 		.min(1, 'Say what the session is for, like "Spotting churn signals in onboarding".')
 		.max(LIMITS.objective, `Keep the objective to ${LIMITS.objective} characters or fewer.`),
-	scheduledAt: z.iso.datetime({
-		offset: true,
-		error: 'Pick the date and time of the session (ISO 8601, like 2026-03-04T10:00:00Z).'
-	}),
+	scheduledAt: z.iso.datetime({ offset: true, error: WHEN }).refine(isDateTimeInRange, WHEN),
 	participantIds: z
 		.array(z.uuid('Choose participants from the workspace members.'))
 		.max(LIMITS.participants, `A session has at most ${LIMITS.participants} participants.`)

@@ -7,7 +7,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const sources = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
 
 /** What the browser bundle and the server may both load: no DB, SvelteKit, socket.io or node: modules. */
-const ALLOWED = [/^\.\/[A-Za-z]+$/, /^zod$/, /^\.\.\/crm\/vocabulary$/, /^\.\.\/playbook\/signalSchema$/, /^\.\.\/scoring\/krippendorffAlpha$/];
+const ALLOWED = [/^\.\/[A-Za-z]+$/, /^zod$/, /^\.\.\/crm\/vocabulary$/, /^\.\.\/playbook\/signalSchema$/, /^\.\.\/scoring\/krippendorffAlpha$/, /^\.\.\/calendarDate$/];
 
 describe('the session domain', () => {
 	it('imports only itself, zod and pure domain vocabularies', () => {
