@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES } from '../crm/activityTypes';
 import { DEPARTMENTS } from '../crm/vocabulary';
+import { isDateTimeInRange, YEAR_RANGE } from '../calendarDate';
 
 export const MAX_BATCH = 1000;
 
@@ -11,7 +12,9 @@ const uuid = (what: string) => z.uuid(`${what} must be a UUID as this API return
 export const ingestActivity = z
 	.strictObject({
 		type: z.enum(ACTIVITY_TYPES, { error: `type must be one of: ${ACTIVITY_TYPES.join(', ')}.` }),
-		occurredAt: z.iso.datetime({ offset: true, error: 'occurredAt must be an ISO 8601 date-time with a time zone, like 2026-03-31T14:05:00Z.' }),
+		occurredAt: z.iso
+			.datetime({ offset: true, error: 'occurredAt must be an ISO 8601 date-time with a time zone, like 2026-03-31T14:05:00Z.' })
+			.refine(isDateTimeInRange, `occurredAt must be a real date and time ${YEAR_RANGE}, like 2026-03-31T14:05:00Z.`),
 		accountId: uuid('accountId').optional(),
 		accountExternalId: externalId.optional(),
 		contactId: uuid('contactId').optional(),

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { ACCOUNT_LIFECYCLES, COMPANY_SIZES, CONTACT_LIFECYCLES, DEAL_STAGES, PLANS, DEAL_OUTCOMES } from '../crm/vocabulary';
 import { normalizeDomain } from '../crm/slug';
 import { MAX_BATCH } from './activitySchemas';
+import { isCalendarDay, YEAR_RANGE } from '../calendarDate';
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (v: string) => ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 const text = (what: string, max: number) => z.string({ error: `${what} must be text.` }).trim().max(max, `Keep ${what} under ${max} characters.`);
 const externalId = text('externalId', 100).min(1, 'externalId cannot be empty; leave it out instead.').meta({ description: 'Your system’s id for the record: the first thing an upsert matches on.' });
@@ -15,7 +14,7 @@ const email = z
 	.trim()
 	.toLowerCase()
 	.pipe(z.email('email does not look like an email address (expected name@company.com).'));
-const date = (what: string) => z.string({ error: `${what} must be a date like 2026-03-31.` }).refine(isRealDate, `${what} must be a date like 2026-03-31.`);
+const date = (what: string) => z.string({ error: `${what} must be a date like 2026-03-31.` }).refine(isCalendarDay, `${what} must be a real date ${YEAR_RANGE}, like 2026-03-31.`);
 const wholeDollars = (what: string) => z.int(`${what} must be a whole number of US dollars.`).min(0, `${what} cannot be negative.`).max(2_000_000_000, `${what} is too large.`);
 const choice = <const T extends readonly [string, ...string[]]>(values: T, what: string) => z.enum(values, { error: `${what} must be one of: ${values.join(', ')}.` });
 
