@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import './plainMessages';
 
 export type FieldErrors = Record<string, string>;
 

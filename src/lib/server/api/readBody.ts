@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError } from './apiError';
+import '$lib/domain/forms/plainMessages';
 
 /** "activities.3.occurredAt": where in the body a problem is, as the `field` of the error. */
 export function issuePath(path: readonly PropertyKey[]): string | undefined {
