@@ -107,15 +107,18 @@ describe.each(testDatabases())('CRM store on $name', ({ open }) => {
 		expect(await listOpenAccountTasks(store.db, ws, a.id)).toEqual([]);
 	});
 
-	it('lets only a note’s author (or an admin) edit it', async () => {
+	it('lets only a note’s author (or an admin) edit it, and tells a missing note from someone else’s', async () => {
 		const author = await makeUser(store.db, { workspaceId: ws });
 		const colleague = await makeUser(store.db, { workspaceId: ws });
 		const a = await makeAccount(store.db, ws);
+		const b = await makeAccount(store.db, ws);
 		const id = await addNote(store.db, ws, a.id, author.id, { body: 'first', contactId: null, dealId: null });
-		expect(await updateNote(store.db, ws, id, 'changed by colleague', { userId: colleague.id, anyAuthor: false })).toBe(false);
-		expect(await updateNote(store.db, other, id, 'changed elsewhere', { userId: author.id, anyAuthor: true })).toBe(false);
-		expect(await updateNote(store.db, ws, id, 'second', { userId: author.id, anyAuthor: false })).toBe(true);
-		expect(await updateNote(store.db, ws, id, 'third', { userId: colleague.id, anyAuthor: true })).toBe(true);
+		expect(await updateNote(store.db, ws, a.id, id, 'changed by colleague', { userId: colleague.id, anyAuthor: false })).toBe('not-author');
+		expect(await updateNote(store.db, other, a.id, id, 'changed elsewhere', { userId: author.id, anyAuthor: true })).toBe('missing');
+		expect(await updateNote(store.db, ws, b.id, id, 'through another account', { userId: author.id, anyAuthor: true })).toBe('missing');
+		expect(await updateNote(store.db, ws, a.id, crypto.randomUUID(), 'gone', { userId: author.id, anyAuthor: true })).toBe('missing');
+		expect(await updateNote(store.db, ws, a.id, id, 'second', { userId: author.id, anyAuthor: false })).toBe('updated');
+		expect(await updateNote(store.db, ws, a.id, id, 'third', { userId: colleague.id, anyAuthor: true })).toBe('updated');
 		expect((await listAccountNotes(store.db, ws, a.id))[0].body).toBe('third');
 	});
 

@@ -23,24 +23,25 @@ export async function addNote(db: Database, workspaceId: string, accountId: stri
 	return row.id;
 }
 
-/** Edits a note's text; only its author may, unless `anyAuthor` (admins). False when nothing matched. */
+/**
+ * Edits a note of an account's; only its author may, unless `anyAuthor` (admins). Says why nothing
+ * changed: no such note on this account, or the editor is not its author.
+ */
 export async function updateNote(
 	db: Database,
 	workspaceId: string,
+	accountId: string,
 	noteId: string,
 	body: string,
 	editor: { userId: string; anyAuthor: boolean }
-): Promise<boolean> {
+): Promise<'updated' | 'missing' | 'not-author'> {
+	const ofAccount = and(eq(note.workspaceId, workspaceId), eq(note.accountId, accountId), eq(note.id, noteId));
 	const rows = await db
 		.update(note)
 		.set({ body, updatedAt: new Date() })
-		.where(
-			and(
-				eq(note.workspaceId, workspaceId),
-				eq(note.id, noteId),
-				editor.anyAuthor ? undefined : eq(note.authorId, editor.userId)
-			)
-		)
+		.where(and(ofAccount, editor.anyAuthor ? undefined : eq(note.authorId, editor.userId)))
 		.returning({ id: note.id });
-	return rows.length > 0;
+	if (rows.length > 0) return 'updated';
+	const [found] = await db.select({ id: note.id }).from(note).where(ofAccount);
+	return found ? 'not-author' : 'missing';
 }

@@ -78,10 +78,11 @@ export const actions: Actions = {
 		return saved.ok ? { noteAdded: true } : saved.failure;
 	},
 	editNote: async (event) => {
-		const { db, workspace, userId, member } = await writableAccount(event);
+		const { db, workspace, userId, member, accountId } = await writableAccount(event);
 		const editor = { userId, anyAuthor: can(member.role, 'members.manage') };
-		const saved = await handleForm(event.request, noteEditInput, (input) => updateNote(db, workspace.id, input.noteId, input.body, editor));
-		if (saved.ok && !saved.result) error(403, { message: 'Only the author of a note (or an admin) can edit it.' });
+		const saved = await handleForm(event.request, noteEditInput, (input) => updateNote(db, workspace.id, accountId, input.noteId, input.body, editor));
+		if (saved.ok && saved.result === 'missing') error(404, { message: 'This note does not exist on this account (it may have been deleted). Reload the page.' });
+		if (saved.ok && saved.result === 'not-author') error(403, { message: 'Only the author of a note (or an admin) can edit it.' });
 		return saved.ok ? { noteEdited: true } : saved.failure;
 	},
 	logActivity: async (event) => {
