@@ -27,6 +27,14 @@ describe('account form', () => {
 		});
 		expect(r.values.domain).toBe('not a domain');
 	});
+
+	it('refuses ARR past the largest amount we store, as the API and CSV import do (10 digits reached the integer column: 500)', () => {
+		for (const arr of ['9999999999', '2,000,000,001', '99999999999999999999999']) {
+			const r = readForm(accountInput, form({ name: 'Acme', lifecycle: 'customer', arr }));
+			expect(r.ok || r.errors.arr, arr).toBe('ARR is too large: we store amounts up to 2,000,000,000.');
+		}
+		expect(readForm(accountInput, form({ name: 'Acme', lifecycle: 'customer', arr: '$2,000,000,000' }))).toMatchObject({ ok: true, data: { arr: 2_000_000_000 } });
+	});
 });
 
 describe('contact form', () => {
@@ -45,6 +53,10 @@ describe('deal form', () => {
 		expect(r.ok || r.errors.closeOn).toBe('The close date cannot be before the date the deal opened.');
 		const r2 = readForm(dealInput, form({ ...base, openedOn: '2026-02-30' }));
 		expect(r2.ok || r2.errors.openedOn).toBe('Enter the date the deal opened as a real date between 1900 and 2999, like 2026-03-31.');
+	});
+	it('refuses an amount past the largest we store', () => {
+		const r = readForm(dealInput, form({ ...base, amount: '9999999999' }));
+		expect(r.ok || r.errors.amount).toBe('The amount is too large: we store amounts up to 2,000,000,000.');
 	});
 	it('refuses years PostgreSQL cannot store (0000) or that run past 2999', () => {
 		for (const openedOn of ['0000-01-01', '1899-12-31', '3000-01-01', '9999-12-31']) {

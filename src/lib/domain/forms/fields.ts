@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatWhole, isRowNumber, MAX_AMOUNT } from '../storedNumbers';
 import { isCalendarDay, YEAR_RANGE } from '../calendarDate';
 
 /** Building blocks for form schemas: each turns browser strings into typed values with plain-words errors. */
@@ -50,14 +51,26 @@ export const optionalId = (what: string) =>
 
 export const requiredId = (what: string) => z.uuid(`Choose ${what} from the list.`);
 
-/** Whole, non-negative amount; accepts "12,000" and "$12000". */
+/** Whole, non-negative amount up to MAX_AMOUNT (the column is an integer); accepts "12,000" and "$12000". */
 export const money = (what: string) =>
 	z
 		.string()
 		.optional()
 		.transform((v) => (v ?? '').replace(/[$,\s]/g, ''))
-		.refine((v) => v === '' || /^\d{1,10}$/.test(v), `Enter ${what} as a whole number of dollars, like 12000.`)
-		.transform((v) => (v === '' ? 0 : Number(v)));
+		.refine((v) => v === '' || /^\d+$/.test(v), `Enter ${what} as a whole number of dollars, like 12000.`)
+		.transform((v) => (v === '' ? 0 : Number(v)))
+		.refine((v) => v <= MAX_AMOUNT, `${capitalize(what)} is too large: we store amounts up to ${formatWhole(MAX_AMOUNT)}.`);
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The number of a stored row (a revision, a proposal): a whole number from 1 that fits an integer column. */
+export const rowNumber = (message: string) =>
+	z
+		.string({ error: message })
+		.trim()
+		.regex(/^\d+$/, message)
+		.transform(Number)
+		.refine(isRowNumber, message);
 
 export const requiredDate = (what: string) =>
 	z

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../tests/databases';
 import { makeUser, makeWorkspace } from '../../../../tests/factories';
 import type { OpenDatabase } from '../db/index';
-import { getCurrentRevision, InvalidPlaybookError, listRevisions, restoreRevision, saveRevision, StaleRevisionError } from './revisions';
+import { getCurrentRevision, getRevision, InvalidPlaybookError, listRevisions, restoreRevision, saveRevision, StaleRevisionError } from './revisions';
 import { addReview, createProposal, getProposal, listReviews, mergeProposal, ProposalError, reviseProposal } from './proposals';
 import { getLastRead, markRead } from './reading';
 import { acknowledgeSignalChange, listAcknowledgementStatus, listPendingAcknowledgements } from './acknowledgements';
@@ -179,6 +179,16 @@ describe.each(testDatabases())('the living playbook on $name', ({ open }) => {
 		expect(restored.restoredFrom).toBe(1);
 		expect(restored.document).toEqual(base.document);
 		expect((await listRevisions(store.db, w.id)).map((r) => r.number)).toEqual([3, 2, 1]);
+	});
+
+	it('finds no revision or proposal for a number past the integer column, instead of a database error', async () => {
+		const { w, facilitator } = await workspaceWithPeople();
+		for (const n of [99999999999, 1e20, 0, -1, 1.5]) {
+			expect(await getRevision(store.db, w.id, n), String(n)).toBeNull();
+			expect(await getProposal(store.db, w.id, n), String(n)).toBeNull();
+		}
+		await expect(restoreRevision(store.db, w.id, 99999999999, facilitator.id)).rejects.toThrow('There is no revision 99999999999.');
+		await expect(addReview(store.db, w.id, 99999999999, { authorId: facilitator.id, kind: 'comment', body: 'x' })).rejects.toThrow(new ProposalError('There is no proposal #99999999999.'));
 	});
 
 	it('walks a new hire along the reading path, pinned to the revision they started on', async () => {

@@ -6,6 +6,7 @@ import { getRevision, latestRevisionNumber, saveRevision } from './revisions';
 import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { mergeDocuments, resolveConflicts, type Conflict, type ConflictChoice } from '../../domain/playbook/mergeDocuments';
 import type { PlaybookDocument } from '../../domain/playbook/document';
+import { isRowNumber } from '../../domain/storedNumbers';
 
 export type ProposalStatus = 'open' | 'changes_requested' | 'approved' | 'merged' | 'closed';
 export type ReviewKind = 'comment' | 'request_changes' | 'approve';
@@ -30,7 +31,9 @@ const proposalColumns = {
 
 export type Proposal = Awaited<ReturnType<typeof getProposal>> & {};
 
+/** Proposal `number`, or null when there is none (also for numbers no proposal can have, such as 0 or past the integer column). */
 export async function getProposal(db: Database, workspaceId: string, number: number) {
+	if (!isRowNumber(number)) return null;
 	const [row] = await db
 		.select(proposalColumns)
 		.from(playbookProposal)

@@ -6,6 +6,7 @@ import { loadStarterPlaybook } from './starter';
 import { requestAcknowledgements } from './acknowledgements';
 import { checkPlaybook, type PlaybookProblem } from '../../domain/playbook/checkPlaybook';
 import type { PlaybookDocument } from '../../domain/playbook/document';
+import { isRowNumber } from '../../domain/storedNumbers';
 
 export interface Revision {
 	id: string;
@@ -57,7 +58,9 @@ const selectRevisions = (db: Database) =>
 		.leftJoin(user, eq(user.id, playbookRevision.authorId))
 		.leftJoin(playbookProposal, eq(playbookProposal.id, playbookRevision.proposalId));
 
+/** Revision `number`, or null when there is none (also for numbers no revision can have, such as 0 or past the integer column). */
 export async function getRevision(db: Database, workspaceId: string, number: number): Promise<Revision | null> {
+	if (!isRowNumber(number)) return null;
 	const [row] = await selectRevisions(db).where(and(eq(playbookRevision.workspaceId, workspaceId), eq(playbookRevision.number, number)));
 	return (row as Revision) ?? null;
 }

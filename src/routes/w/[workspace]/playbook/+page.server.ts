@@ -10,6 +10,7 @@ import { diffDocuments } from '$lib/domain/playbook/diffDocuments';
 import { listSignals } from '$lib/domain/playbook/signalBlock';
 import { searchPlaybook } from '$lib/domain/playbook/searchPlaybook';
 import { readForm } from '$lib/domain/forms/readForm';
+import { rowNumber } from '$lib/domain/forms/fields';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, workspace, userId } = await requireWorkspace(event);
@@ -46,14 +47,14 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	markRead: async (event) => {
 		const { db, workspace, userId } = await requireWorkspace(event);
-		const form = readForm(z.object({ revision: z.coerce.number().int().positive() }), await event.request.formData());
+		const form = readForm(z.object({ revision: rowNumber('Choose a revision.') }), await event.request.formData());
 		if (!form.ok) return fail(400, { message: 'Choose a revision.' });
 		await markRead(db, workspace.id, userId, form.data.revision);
 		return { read: true };
 	},
 	acknowledge: async (event) => {
 		const { db, workspace, userId } = await requireWorkspace(event);
-		const form = readForm(z.object({ revision: z.coerce.number().int().positive(), signalId: z.string().min(1).max(80) }), await event.request.formData());
+		const form = readForm(z.object({ revision: rowNumber('Choose a revision.'), signalId: z.string().min(1).max(80) }), await event.request.formData());
 		if (!form.ok || !(await acknowledgeSignalChange(db, workspace.id, userId, form.data.revision, form.data.signalId)))
 			return fail(400, { message: 'That change was already acknowledged or does not exist.' });
 		return { acknowledged: true };
