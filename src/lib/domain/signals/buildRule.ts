@@ -11,6 +11,7 @@ import {
 	DEPARTMENTS,
 	PLANS
 } from '$lib/domain/crm/vocabulary';
+import { formatWhole, MAX_AMOUNT } from '$lib/domain/storedNumbers';
 import { closestName } from './closest';
 import type { RawDuration, RawEvent, RawExpression, RawTest, RawValue, SourceAt } from './rawRule';
 import {
@@ -213,6 +214,11 @@ function checkValue(raw: RawValue, name: string, kind: ValueKind): string | numb
 	const { value, loc } = raw;
 	if (kind.kind === 'number' && typeof value !== 'number') {
 		throw new RuleCheckError(loc, `${name} is a number; found ${quote(value)}. Write it like ${name} >= 20000.`, [
+			'a number'
+		]);
+	}
+	if (kind.kind === 'number' && Math.abs(value as number) > MAX_AMOUNT) {
+		throw new RuleCheckError(loc, `${name} is at most ${formatWhole(MAX_AMOUNT)}, the largest amount we store; use a smaller number.`, [
 			'a number'
 		]);
 	}

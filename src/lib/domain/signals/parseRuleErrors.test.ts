@@ -197,6 +197,27 @@ describe('parseRule: meaning errors', () => {
 		expect(fail('arr >= lots').message).toContain('arr is a number');
 	});
 
+	it('refuses ARR past the largest amount we store (it was described as "more than 1e+23")', () => {
+		expect(fail('arr > 99999999999999999999999')).toMatchObject({
+			column: 7,
+			message: 'Line 1, column 7: arr is at most 2,000,000,000, the largest amount we store; use a smaller number.'
+		});
+		expect(fail('arr in [1, -2000000001]').column).toBe(12);
+		expect(parseRule('arr >= 2000000000 or arr > -2000000000').ok).toBe(true);
+	});
+
+	it('refuses the NUL character, saying where it is (PostgreSQL text cannot hold it)', () => {
+		expect(fail('count(ticket_opened where subject ~ "a\u0000b") >= 1 within 30d')).toEqual({
+			message: 'Line 1, column 39: quoted text in a rule cannot contain the NUL character (an invisible control character, usually pasted by accident); remove it.',
+			line: 1,
+			column: 39,
+			expected: []
+		});
+		expect(fail("contact.title ~ '\u0000'").message).toMatch(/^Line 1, column 18: quoted text in a rule cannot/);
+		expect(fail('lifecycle = customer # a\u0000\nand plan = pro')).toMatchObject({ line: 1, column: 25, message: expect.stringContaining(': a rule cannot contain the NUL character') });
+		expect(fail('lifecycle = \u0000').message).toMatch(/^Line 1, column 13: a rule cannot contain the NUL character/);
+	});
+
 	it('refuses ordering comparisons on words', () => {
 		expect(fail('count(ticket_opened where priority > high) >= 1 within 1d')).toMatchObject({
 			column: 38,
