@@ -19,3 +19,14 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isDataException(error: unknown): boolean {
 	return sqlStates(error).some((code) => /^22[0-9A-Z]{3}$/.test(code));
 }
+
+/**
+ * SQLSTATE codes of a value too large (or too small) for its type: numeric_value_out_of_range,
+ * datetime_field_overflow, interval_field_overflow. Only these mean "use a smaller number".
+ */
+const OUT_OF_RANGE = ['22003', '22008', '22015'];
+
+/** Whether a database error is a number, date or interval out of range (see isDataException for the whole class). */
+export function isOutOfRange(error: unknown): boolean {
+	return sqlStates(error).some((code) => OUT_OF_RANGE.includes(code));
+}

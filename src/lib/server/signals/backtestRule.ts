@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index';
 import { queryRows } from '../db/rows';
-import { isDataException } from '../db/errors';
+import { isDataException, isOutOfRange } from '../db/errors';
 import type { Rule } from '$lib/domain/signals/rule';
 import { summarizeBacktest, type AccountOutcome, type BacktestResult, type OutcomeKind } from '$lib/domain/scoring/backtest';
 import type { BacktestPeriod } from '$lib/domain/scoring/backtestPeriod';
@@ -71,7 +71,8 @@ export async function backtestRuleText(db: Database, workspaceId: string, text: 
 		return { ok: true, words: describeRule(parsed.rule), result: await backtestRule(db, workspaceId, parsed.rule, period) };
 	} catch (e) {
 		if (e instanceof RuleCompileError) return { ok: false, message: `This rule cannot be run on the store: ${e.message}.` };
-		if (isDataException(e)) return { ok: false, message: 'A number or duration in this rule is too large to compute with; use a smaller one.' };
+		if (isOutOfRange(e)) return { ok: false, message: 'A number or duration in this rule is too large to compute with; use a smaller one.' };
+		if (isDataException(e)) return { ok: false, message: 'A value in this rule cannot be computed with on the store; check its numbers, durations and quoted texts.' };
 		throw e;
 	}
 }
